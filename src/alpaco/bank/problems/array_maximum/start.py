@@ -1,0 +1,3 @@
+def solution(data: list[int]) -> int:
+    answer = 0
+    return answer

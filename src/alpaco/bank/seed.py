@@ -1,0 +1,205 @@
+"""Seeding the Problems table from the bank: verify each problem, then write its item.
+
+Idempotent: an item carries the bank id and a hash of its folder (and of the item schema), so an
+unchanged problem is skipped without running anything, and a changed one is rewritten keeping
+its `createdAt` and counters. A problem that fails a gate is reported and left unwritten; the
+others still seed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Final, Literal, Protocol
+
+from alpaco.bank.catalog import BankProblem, BankProblemError, load_bank, problem_id
+from alpaco.bank.verify import VerifiedProblem, verify_problem
+from alpaco.kernel.invoke import Invoker
+
+SCHEMA_VERSION: Final = "bank-1"
+CREATOR_ID: Final = "alpaco-bank"
+AUTHOR: Final = "ALPACO"
+# DynamoDB rejects items over 400 KB; keep a margin for attribute overhead.
+MAX_ITEM_BYTES: Final = 350_000
+_PRESERVED: Final = ("createdAt", "submissionCount", "acceptedCount")
+
+Outcome = Literal["seeded", "skipped", "failed"]
+
+
+class ProblemStore(Protocol):
+    def get_problem(self, problem_id: str) -> dict[str, Any] | None: ...
+
+    def put_problem(self, item: dict[str, Any]) -> None: ...
+
+
+@dataclass(frozen=True)
+class SeedResult:
+    bank_id: str
+    problem_id: str
+    outcome: Outcome
+    message: str
+    seconds: float
+
+
+@dataclass(frozen=True)
+class SeedReport:
+    results: tuple[SeedResult, ...]
+
+    def _with(self, outcome: Outcome) -> tuple[SeedResult, ...]:
+        return tuple(r for r in self.results if r.outcome == outcome)
+
+    @property
+    def seeded(self) -> tuple[SeedResult, ...]:
+        return self._with("seeded")
+
+    @property
+    def skipped(self) -> tuple[SeedResult, ...]:
+        return self._with("skipped")
+
+    @property
+    def failed(self) -> tuple[SeedResult, ...]:
+        return self._with("failed")
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def bank_hash(bp: BankProblem) -> str:
+    return hashlib.sha256(f"{SCHEMA_VERSION}:{bp.content_hash}".encode()).hexdigest()
+
+
+def problem_item(bp: BankProblem, verified: VerifiedProblem, *, now: str) -> dict[str, Any]:
+    """The Problems item for a verified bank problem (CONTRACTS.md), samples first in the tests."""
+    constraints: dict[str, Any] = {
+        "time_limit_seconds": bp.time_limit_seconds,
+        "memory_limit_mb": bp.memory_limit_mb,
+        "input_constraints": bp.input_constraints,
+        "judge_type": bp.judge_type,
+    }
+    cases = [
+        {
+            "input": case.test.data,
+            "expected_output": case.expected,
+            "rationale": case.test.rationale,
+            "isSample": case.test.is_sample,
+        }
+        for case in sorted(verified.cases, key=lambda c: not c.test.is_sample)
+    ]
+    item: dict[str, Any] = {
+        "problemId": problem_id(bp),
+        "bankId": bp.bank_id,
+        "bankHash": bank_hash(bp),
+        "title": bp.title_en,
+        "title_translated": bp.title_ko,
+        "description": bp.statement_en,
+        "description_translated": bp.statement_ko,
+        "targetLanguage": "Korean",
+        "difficulty": bp.difficulty,
+        "tags": list(bp.tags),
+        "mode": bp.mode,
+        "judgeType": bp.judge_type,
+        "timeLimitSeconds": bp.time_limit_seconds,
+        "memoryLimitMb": bp.memory_limit_mb,
+        "startCode": bp.start_code,
+        "solutionCode": bp.reference_code,
+        "bruteForceCode": bp.brute_code,
+        "finalTestCases": json.dumps(cases, ensure_ascii=False, separators=(",", ":")),
+        "hints": list(bp.hints),
+        "language": "python3.12",
+        "generationStatus": "completed",
+        "createdAt": now,
+        "completedAt": now,
+        "creatorId": CREATOR_ID,
+        "author": AUTHOR,
+        "schemaVersion": SCHEMA_VERSION,
+        "submissionCount": 0,
+        "acceptedCount": 0,
+    }
+    if bp.epsilon is not None:
+        constraints["epsilon"] = bp.epsilon
+        item["epsilon"] = bp.epsilon
+    item["constraints"] = json.dumps(constraints, ensure_ascii=False)
+    return item
+
+
+def item_bytes(item: dict[str, Any]) -> int:
+    """Roughly DynamoDB's own size rule: UTF-8 names and values, a few bytes per container."""
+    return sum(len(name.encode()) + _value_bytes(value) for name, value in item.items())
+
+
+def seed_bank(
+    invoker: Invoker,
+    store: ProblemStore,
+    *,
+    only: Collection[str] | None = None,
+    problems: Sequence[BankProblem] | None = None,
+    clock: Callable[[], str] = utc_now,
+) -> SeedReport:
+    """Seed every bank problem (or only the given bank ids) that is new or changed."""
+    bank = load_bank() if problems is None else tuple(problems)
+    results = []
+    if only is not None:
+        known = {bp.bank_id for bp in bank}
+        results += [
+            SeedResult(name, "", "failed", "no bank problem has this id", 0.0)
+            for name in sorted(set(only) - known)
+        ]
+        bank = tuple(bp for bp in bank if bp.bank_id in only)
+    for bp in bank:
+        started = time.perf_counter()
+        outcome, message = _seed_one(bp, invoker, store, clock)
+        seconds = round(time.perf_counter() - started, 3)
+        results.append(SeedResult(bp.bank_id, problem_id(bp), outcome, message, seconds))
+    return SeedReport(tuple(results))
+
+
+def _seed_one(
+    bp: BankProblem, invoker: Invoker, store: ProblemStore, clock: Callable[[], str]
+) -> tuple[Outcome, str]:
+    existing = store.get_problem(problem_id(bp))
+    if existing is not None:
+        if existing.get("bankId") != bp.bank_id:
+            return "failed", f"problemId {problem_id(bp)!r} already holds a non-bank problem"
+        if existing.get("bankHash") == bank_hash(bp):
+            return "skipped", "unchanged"
+    try:
+        verified = verify_problem(bp, invoker)
+    except BankProblemError as exc:
+        return "failed", str(exc)
+    item = problem_item(bp, verified, now=clock())
+    if existing is not None:
+        item.update({key: existing[key] for key in _PRESERVED if key in existing})
+    size = item_bytes(item)
+    if size > MAX_ITEM_BYTES:
+        return "failed", (
+            f"{bp.bank_id}: the item is {size} bytes, over the {MAX_ITEM_BYTES} byte budget "
+            "(DynamoDB's limit is 400 KB); shrink the largest tests"
+        )
+    store.put_problem(item)
+    return "seeded", (
+        f"{len(verified.cases)} tests, {verified.brute_checked} checked by the brute force, "
+        f"reference at most {verified.reference_max_ms} ms, item {size} bytes"
+    )
+
+
+def _value_bytes(value: Any) -> int:
+    if isinstance(value, str):
+        return len(value.encode())
+    if isinstance(value, bool) or value is None:
+        return 1
+    if isinstance(value, int | float):
+        return len(str(value)) // 2 + 2
+    if isinstance(value, list):
+        return 3 + sum(1 + _value_bytes(v) for v in value)
+    if isinstance(value, dict):
+        return 3 + sum(1 + len(str(k).encode()) + _value_bytes(v) for k, v in value.items())
+    return len(str(value).encode())

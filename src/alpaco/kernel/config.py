@@ -1,0 +1,71 @@
+"""Settings come from the environment only, so one artefact runs locally and on AWS unchanged."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+
+LOCAL = "local"
+
+
+@dataclass(frozen=True)
+class Settings:
+    env: str
+    region: str
+    dynamodb_endpoint: str | None
+    table_prefix: str
+    cursor_secret: bytes
+    cognito_issuer: str
+    cognito_audience: str
+    cognito_jwks_url: str
+    jwks_cache_seconds: int
+    token_leeway_seconds: int
+    max_body_bytes: int
+    invoker: str
+    lambda_function_prefix: str
+    data_dir: str
+
+    @property
+    def is_local(self) -> bool:
+        return self.env == LOCAL
+
+    def table_name(self, logical: str) -> str:
+        return f"{self.table_prefix}{logical}"
+
+
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    return default if raw in (None, "") else int(raw)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    env = os.environ.get("ALPACO_ENV", "aws")
+    region = (
+        os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or "ap-northeast-2"
+    )
+    pool_url = os.environ.get("ALPACO_COGNITO_ISSUER", "http://127.0.0.1:8000/auth/dev").rstrip("/")
+    return Settings(
+        env=env,
+        region=region,
+        dynamodb_endpoint=os.environ.get("ALPACO_DYNAMODB_ENDPOINT") or None,
+        table_prefix=os.environ.get("ALPACO_TABLE_PREFIX", "alpaco-"),
+        cursor_secret=os.environ.get("ALPACO_CURSOR_SECRET", "alpaco-local-cursor-key").encode(),
+        cognito_issuer=pool_url,
+        cognito_audience=os.environ.get("ALPACO_COGNITO_CLIENT_ID", "alpaco-local-client"),
+        cognito_jwks_url=os.environ.get(
+            "ALPACO_COGNITO_JWKS_URL", f"{pool_url}/.well-known/jwks.json"
+        ),
+        jwks_cache_seconds=_int("ALPACO_JWKS_CACHE_SECONDS", 3600),
+        token_leeway_seconds=_int("ALPACO_TOKEN_LEEWAY_SECONDS", 30),
+        max_body_bytes=_int("ALPACO_MAX_BODY_BYTES", 1024 * 1024),
+        invoker=os.environ.get("ALPACO_INVOKER", "local" if env == LOCAL else "lambda"),
+        lambda_function_prefix=os.environ.get("ALPACO_LAMBDA_PREFIX", "alpaco-"),
+        data_dir=os.environ.get("ALPACO_DATA_DIR", ".alpaco"),
+    )
+
+
+def reset_settings() -> None:
+    """Forget the cached settings; tests and the CLI call this after changing the environment."""
+    get_settings.cache_clear()

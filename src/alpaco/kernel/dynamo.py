@@ -1,0 +1,237 @@
+"""DynamoDB access shared by every repository: the client, plain-value marshalling, full pages, cursors.
+
+Cursors are signed so a client can neither forge a start key into another user's partition nor move a
+cursor from one list to another; pages are filled past DynamoDB's Limit-before-Filter so a page is never
+short while more items exist.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import json
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import boto3
+from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
+from botocore.config import Config
+from botocore.exceptions import ClientError
+
+from alpaco.kernel.config import get_settings
+from alpaco.kernel.http import BadRequest
+from alpaco.kernel.tables import TableSpec
+
+MAX_PAGE_SIZE = 100
+DEFAULT_PAGE_SIZE = 20
+_MAX_EVALUATED_PER_PAGE = 20_000
+
+_serializer = TypeSerializer()
+_deserializer = TypeDeserializer()
+_clients: dict[tuple[str | None, str], Any] = {}
+_clients_lock = threading.Lock()
+
+
+def client() -> Any:
+    """One boto3 client per endpoint and region; boto3 clients are thread-safe, sessions are not."""
+    settings = get_settings()
+    cache_key = (settings.dynamodb_endpoint, settings.region)
+    with _clients_lock:
+        existing = _clients.get(cache_key)
+        if existing is None:
+            kwargs: dict[str, Any] = {
+                "region_name": settings.region,
+                "config": Config(
+                    retries={"max_attempts": 5, "mode": "standard"}, max_pool_connections=32
+                ),
+            }
+            if settings.dynamodb_endpoint:
+                kwargs["endpoint_url"] = settings.dynamodb_endpoint
+                kwargs.setdefault("aws_access_key_id", "local")
+                kwargs.setdefault("aws_secret_access_key", "local")
+            existing = boto3.session.Session().client("dynamodb", **kwargs)
+            _clients[cache_key] = existing
+        return existing
+
+
+def _to_dynamo_value(value: Any) -> Any:
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    if isinstance(value, Mapping):
+        return {k: _to_dynamo_value(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_to_dynamo_value(v) for v in value]
+    return value
+
+
+def _from_dynamo_value(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dict):
+        return {k: _from_dynamo_value(v) for k, v in value.items()}
+    if isinstance(value, list | set | frozenset):
+        return [_from_dynamo_value(v) for v in value]
+    return value
+
+
+def to_value(value: Any) -> dict[str, Any]:
+    return dict(_serializer.serialize(_to_dynamo_value(value)))
+
+
+def to_item(item: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: to_value(v) for k, v in item.items() if v is not None}
+
+
+def from_item(item: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: _from_dynamo_value(_deserializer.deserialize(v)) for k, v in item.items()}
+
+
+def is_conditional_failure(exc: BaseException) -> bool:
+    return (
+        isinstance(exc, ClientError)
+        and exc.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException"
+    )
+
+
+def cancellation_reasons(exc: BaseException) -> list[str]:
+    """Codes of a cancelled transaction, one per item ("None" where that item was fine)."""
+    if not isinstance(exc, ClientError):
+        return []
+    if exc.response.get("Error", {}).get("Code") != "TransactionCanceledException":
+        return []
+    reasons = exc.response.get("CancellationReasons") or []
+    return [str(r.get("Code", "None")) for r in reasons]
+
+
+class CursorCodec:
+    """base64url(JSON) + HMAC-SHA256; the scope ties a cursor to the list that issued it."""
+
+    def __init__(self, secret: bytes) -> None:
+        self._secret = secret
+
+    def encode(self, key: Mapping[str, Any], scope: str) -> str:
+        payload = json.dumps({"k": key, "s": scope}, separators=(",", ":"), sort_keys=True).encode()
+        mac = hmac.new(self._secret, payload, hashlib.sha256).digest()[:16]
+        return f"{_b64(payload)}.{_b64(mac)}"
+
+    def decode(self, token: str, scope: str) -> dict[str, Any]:
+        try:
+            body, _, signature = token.partition(".")
+            payload = _unb64(body)
+            mac = _unb64(signature)
+        except (ValueError, binascii.Error) as exc:
+            raise BadRequest("Invalid lastEvaluatedKey.") from exc
+        expected = hmac.new(self._secret, payload, hashlib.sha256).digest()[:16]
+        if not hmac.compare_digest(mac, expected):
+            raise BadRequest("Invalid lastEvaluatedKey.")
+        data = json.loads(payload)
+        if data.get("s") != scope or not isinstance(data.get("k"), dict):
+            raise BadRequest("lastEvaluatedKey does not belong to this list.")
+        key: dict[str, Any] = data["k"]
+        return key
+
+
+def _b64(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+
+def _unb64(text: str) -> bytes:
+    if not text or len(text) > 4096:
+        raise ValueError("bad cursor length")
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def cursor_codec() -> CursorCodec:
+    return CursorCodec(get_settings().cursor_secret)
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[dict[str, Any]]
+    last_evaluated_key: str | None
+
+    @property
+    def count(self) -> int:
+        return len(self.items)
+
+    def envelope(self, items: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+        shown = self.items if items is None else items
+        return {"items": shown, "lastEvaluatedKey": self.last_evaluated_key, "count": len(shown)}
+
+
+@dataclass(frozen=True)
+class Query:
+    """One list query. Everything that selects items is part of the cursor scope."""
+
+    spec: TableSpec
+    key_condition: str
+    values: Mapping[str, Any]
+    index: str | None = None
+    names: Mapping[str, str] | None = None
+    filter: str | None = None
+    forward: bool = True
+
+    def scope(self) -> str:
+        material = json.dumps(
+            [
+                self.spec.logical,
+                self.index,
+                self.key_condition,
+                self.filter,
+                self.forward,
+                sorted((k, repr(v)) for k, v in self.values.items()),
+            ],
+            separators=(",", ":"),
+        )
+        return hashlib.sha256(material.encode()).hexdigest()[:24]
+
+
+def query_page(query: Query, *, page_size: int, cursor: str | None) -> Page:
+    """Return exactly `page_size` items when that many remain, and a cursor only when more remain."""
+    scope = query.scope()
+    codec = cursor_codec()
+    start = codec.decode(cursor, scope) if cursor else None
+    key_names = query.spec.key_names(query.index)
+    request: dict[str, Any] = {
+        "TableName": query.spec.name,
+        "KeyConditionExpression": query.key_condition,
+        "ExpressionAttributeValues": {k: to_value(v) for k, v in query.values.items()},
+        "ScanIndexForward": query.forward,
+    }
+    if query.index:
+        request["IndexName"] = query.index
+    if query.names:
+        request["ExpressionAttributeNames"] = dict(query.names)
+    if query.filter:
+        request["FilterExpression"] = query.filter
+    collected: list[dict[str, Any]] = []
+    evaluated = 0
+    while len(collected) <= page_size:
+        wanted = page_size + 1 - len(collected)
+        request["Limit"] = min(1000, wanted * 4) if query.filter else wanted
+        if start:
+            request["ExclusiveStartKey"] = start
+        response = client().query(**request)
+        collected.extend(response.get("Items", []))
+        evaluated += int(response.get("ScannedCount", 0))
+        start = response.get("LastEvaluatedKey")
+        if not start:
+            break
+        if evaluated >= _MAX_EVALUATED_PER_PAGE and collected:
+            break
+    if len(collected) > page_size:
+        last = collected[page_size - 1]
+        token: str | None = codec.encode({n: last[n] for n in key_names}, scope)
+        collected = collected[:page_size]
+    elif start:
+        token = codec.encode(start, scope)
+    else:
+        token = None
+    return Page(items=[from_item(i) for i in collected], last_evaluated_key=token)

@@ -1,0 +1,127 @@
+"""Shared fixtures: real DynamoDB Local, the real gateway over real HTTP, real RS256 dev tokens."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from alpaco.gateway.identity import DevIdentityProvider
+
+os.environ.setdefault("ALPACO_ENV", "local")
+os.environ.setdefault("AWS_REGION", "ap-northeast-2")
+os.environ.setdefault("ALPACO_CURSOR_SECRET", "test-cursor-secret")
+os.environ.setdefault("ALPACO_TABLE_PREFIX", f"t{uuid.uuid4().hex[:8]}-")
+os.environ.setdefault("AWS_EC2_METADATA_DISABLED", "true")
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+TokenFactory = Callable[..., str]
+
+
+@pytest.fixture(scope="session")
+def dynamodb_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from alpaco.gateway.dynamodb_local import DynamoDBLocal, free_port
+    from alpaco.kernel import dynamo, tables
+    from alpaco.kernel.config import reset_settings
+
+    log_dir = tmp_path_factory.mktemp("dynamodb")
+    engine = DynamoDBLocal(
+        PROJECT_ROOT, port=free_port(), data_dir=None, log_path=log_dir / "dynamodb.log"
+    )
+    engine.start()
+    os.environ["ALPACO_DYNAMODB_ENDPOINT"] = engine.endpoint
+    reset_settings()
+    tables.create_missing(dynamo.client())
+    try:
+        yield engine.endpoint
+    finally:
+        engine.stop()
+
+
+class _ServerThread(threading.Thread):
+    def __init__(self, app: object, port: int) -> None:
+        import uvicorn
+
+        super().__init__(daemon=True)
+        config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")  # type: ignore[arg-type]
+        self.server = uvicorn.Server(config)
+
+    def run(self) -> None:
+        self.server.run()
+
+
+@pytest.fixture(scope="session")
+def gateway_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("alpaco-data")
+
+
+@pytest.fixture(scope="session")
+def dev_identity(gateway_url: str, gateway_data_dir: Path) -> DevIdentityProvider:
+    """The gateway's own signing key, for tokens that are correctly signed yet wrong in one claim."""
+    from alpaco.gateway.server import identity_provider
+
+    return identity_provider(gateway_data_dir)
+
+
+@pytest.fixture(scope="session")
+def gateway_url(dynamodb_endpoint: str, gateway_data_dir: Path) -> Iterator[str]:
+    from alpaco.gateway.dynamodb_local import free_port
+    from alpaco.gateway.server import build_local_app
+    from alpaco.kernel.config import reset_settings
+
+    port = free_port()
+    os.environ["ALPACO_COGNITO_ISSUER"] = f"http://127.0.0.1:{port}/auth/dev"
+    os.environ.pop("ALPACO_COGNITO_JWKS_URL", None)
+    reset_settings()
+    thread = _ServerThread(build_local_app(gateway_data_dir), port)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not thread.server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("gateway did not start")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        thread.server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def api(gateway_url: str) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=gateway_url, timeout=60) as client:
+        yield client
+
+
+@pytest.fixture(scope="session")
+def token_for(api: httpx.Client) -> TokenFactory:
+    """Tokens come from the gateway's own dev identity provider, exactly as a browser would get them."""
+    cache: dict[tuple[str, str | None, tuple[str, ...]], str] = {}
+
+    def issue(username: str, *, nickname: str | None = None, groups: tuple[str, ...] = ()) -> str:
+        key = (username, nickname, tuple(groups))
+        if key not in cache:
+            body: dict[str, object] = {"username": username, "groups": list(groups)}
+            if nickname:
+                body["nickname"] = nickname
+            response = api.post("/auth/dev/token", json=body)
+            response.raise_for_status()
+            cache[key] = response.json()["idToken"]
+        return cache[key]
+
+    return issue
+
+
+@pytest.fixture(scope="session")
+def auth_headers(token_for: TokenFactory) -> Callable[..., dict[str, str]]:
+    def headers(username: str, **kwargs: object) -> dict[str, str]:
+        return {"Authorization": f"Bearer {token_for(username, **kwargs)}"}
+
+    return headers

@@ -1,0 +1,210 @@
+"""The gateway over real HTTP: health, dev sign-in, the Cognito-authorizer auth matrix, CORS, limits."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import time
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import jwt
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from alpaco.gateway.identity import DevIdentityProvider
+
+pytestmark = pytest.mark.integration
+
+
+def test_health(api: httpx.Client) -> None:
+    response = api.get("/health")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_dev_token_answers_me_with_its_claims(api: httpx.Client) -> None:
+    issued = api.post(
+        "/auth/dev/token", json={"username": "alice", "nickname": "Alice", "groups": ["Admins"]}
+    )
+    assert issued.status_code == 200
+    body = issued.json()
+    assert body["expiresIn"] == 3600
+    me = api.get("/auth/me", headers={"Authorization": f"Bearer {body['idToken']}"})
+    assert me.status_code == 200
+    assert me.json()["username"] == "alice"
+    assert me.json()["nickname"] == "Alice"
+    assert me.json()["groups"] == ["Admins"]
+    again = api.post("/auth/dev/token", json={"username": "alice"}).json()["idToken"]
+    assert (
+        api.get("/auth/me", headers={"Authorization": again}).json()["userId"]
+        == me.json()["userId"]
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"username": ""},
+        {"username": "   "},
+        {"username": "x" * 65},
+        {"username": "bad\nname"},
+        {"username": "bell\x07"},
+        {"username": 7},
+        {"nickname": "no username"},
+        {"username": "ok", "groups": "Admins"},
+        [],
+    ],
+)
+def test_dev_token_rejects_bad_usernames(api: httpx.Client, body: Any) -> None:
+    response = api.post("/auth/dev/token", json=body)
+    assert response.status_code == 400
+    assert response.json()["code"] == "bad_request"
+    assert response.headers["access-control-allow-origin"] == "*"
+
+
+def test_dev_token_rejects_malformed_json(api: httpx.Client) -> None:
+    response = api.post(
+        "/auth/dev/token", content=b"{not json", headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 400
+    assert set(response.json()) >= {"message", "code"}
+
+
+def _claims(dev_identity: DevIdentityProvider, **patch: Any) -> dict[str, Any]:
+    now = int(time.time())
+    claims: dict[str, Any] = {
+        "sub": "11111111-2222-3333-4444-555555555555",
+        "aud": dev_identity.audience,
+        "iss": dev_identity.issuer,
+        "token_use": "id",
+        "iat": now,
+        "exp": now + 600,
+        "cognito:username": "eve",
+    }
+    claims.update(patch)
+    return {k: v for k, v in claims.items() if v is not None}
+
+
+def _b64(data: dict[str, Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
+
+
+def _unsigned(header: dict[str, Any], claims: dict[str, Any]) -> str:
+    return f"{_b64(header)}.{_b64(claims)}."
+
+
+def _bad_tokens(dev_identity: DevIdentityProvider) -> dict[str, str | None]:
+    now = int(time.time())
+    good = dev_identity.sign(_claims(dev_identity))
+    head, body, signature = good.split(".")
+    stranger = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    jwk = dev_identity.jwks()["keys"][0]
+    public_pem = jwt.algorithms.RSAAlgorithm.from_jwk(json.dumps(jwk)).public_bytes(  # type: ignore[union-attr]
+        encoding=serialization.Encoding.PEM,
+        format=serialization.PublicFormat.SubjectPublicKeyInfo,
+    )
+    hs_header = _b64({"alg": "HS256", "typ": "JWT", "kid": dev_identity.kid})
+    hs_body = _b64(_claims(dev_identity))
+    hs_sig = (
+        base64.urlsafe_b64encode(
+            hmac.new(public_pem, f"{hs_header}.{hs_body}".encode(), hashlib.sha256).digest()
+        )
+        .rstrip(b"=")
+        .decode()
+    )
+    return {
+        "missing": None,
+        "malformed": "not-a-jwt",
+        "expired": dev_identity.sign(_claims(dev_identity, iat=now - 7200, exp=now - 3600)),
+        "not yet valid": dev_identity.sign(_claims(dev_identity, nbf=now + 3600)),
+        "issued in the future": dev_identity.sign(
+            _claims(dev_identity, iat=now + 3600, exp=now + 7200)
+        ),
+        "wrong issuer": dev_identity.sign(_claims(dev_identity, iss="https://evil.example/pool")),
+        "wrong audience": dev_identity.sign(_claims(dev_identity, aud="another-client")),
+        "access token": dev_identity.sign(_claims(dev_identity, token_use="access")),
+        "no token_use": dev_identity.sign(_claims(dev_identity, token_use=None)),
+        "alg none": _unsigned(
+            {"alg": "none", "typ": "JWT", "kid": dev_identity.kid}, _claims(dev_identity)
+        ),
+        "hs256 with the public key": f"{hs_header}.{hs_body}.{hs_sig}",
+        "tampered signature": f"{head}.{body}.{signature[:-4]}{'AAAA' if not signature.endswith('AAAA') else 'BBBB'}",
+        "tampered claims": f"{head}.{_b64(_claims(dev_identity, sub='someone-else'))}.{signature}",
+        "unknown kid": jwt.encode(
+            _claims(dev_identity), stranger, algorithm="RS256", headers={"kid": "rotated-away"}
+        ),
+        "foreign key, real kid": jwt.encode(
+            _claims(dev_identity), stranger, algorithm="RS256", headers={"kid": dev_identity.kid}
+        ),
+    }
+
+
+def test_auth_matrix_rejects_every_bad_token(
+    api: httpx.Client, dev_identity: DevIdentityProvider
+) -> None:
+    accepted = api.get(
+        "/auth/me", headers={"Authorization": f"Bearer {dev_identity.sign(_claims(dev_identity))}"}
+    )
+    assert accepted.status_code == 200
+    for case, token in _bad_tokens(dev_identity).items():
+        headers = {} if token is None else {"Authorization": f"Bearer {token}"}
+        response = api.get("/auth/me", headers=headers)
+        assert response.status_code == 401, case
+        assert response.json()["code"] == "unauthorized", case
+        assert response.headers["access-control-allow-origin"] == "*", case
+        if token:
+            assert token not in response.text, case
+
+
+def test_required_auth_route_rejects_before_reaching_the_service(
+    api: httpx.Client, dev_identity: DevIdentityProvider
+) -> None:
+    for case, token in _bad_tokens(dev_identity).items():
+        headers = {} if token is None else {"Authorization": f"Bearer {token}"}
+        response = api.post("/grade", json={"userCode": "x", "problemId": "1"}, headers=headers)
+        assert response.status_code == 401, case
+        assert response.json()["code"] == "unauthorized", case
+
+
+def test_cors_preflight(api: httpx.Client) -> None:
+    response = api.options(
+        "/community/abc",
+        headers={"Origin": "http://example.com", "Access-Control-Request-Method": "PATCH"},
+    )
+    assert response.status_code == 204
+    assert response.headers["access-control-allow-origin"] == "*"
+    assert "PATCH" in response.headers["access-control-allow-methods"]
+    assert "Authorization" in response.headers["access-control-allow-headers"]
+
+
+def test_unknown_route_is_404_in_the_error_shape(api: httpx.Client) -> None:
+    response = api.get("/no/such/route")
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+    assert response.headers["access-control-allow-origin"] == "*"
+
+
+def test_wrong_method_is_405_in_the_error_shape(api: httpx.Client) -> None:
+    response = api.put("/problems")
+    assert response.status_code == 405
+    assert set(response.json()) >= {"message", "code"}
+
+
+def test_oversized_body_is_413(
+    api: httpx.Client, auth_headers: Callable[..., dict[str, str]]
+) -> None:
+    from alpaco.kernel.config import get_settings
+
+    limit = get_settings().max_body_bytes
+    response = api.post(
+        "/grade",
+        content=b"{" + b" " * limit + b"}",
+        headers={**auth_headers("big"), "Content-Type": "application/json"},
+    )
+    assert response.status_code == 413
+    assert response.json()["code"] == "payload_too_large"
