@@ -92,7 +92,7 @@ def serve(args: argparse.Namespace) -> int:
             _prepare_tables()
             from alpaco.services.problems import repository
 
-            if not repository.has_bank_problems():
+            if not args.no_seed and not repository.has_bank_problems():
                 print("seeding the problem bank (first start)...", flush=True)
                 _seed()
             app = build_local_app(data_dir)
@@ -149,6 +149,7 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--host", default="127.0.0.1")
     run.add_argument("--port", type=int, default=8000)
     run.add_argument("--data-dir", default=".alpaco")
+    run.add_argument("--no-seed", action="store_true", help="do not seed an empty problem store")
     run.set_defaults(func=serve)
 
     bank = commands.add_parser("seed", help="verify the problem bank and store it")

@@ -118,12 +118,12 @@ class BankProblem:
 
 @dataclass(frozen=True)
 class TestInput:
-    """One input of a problem's suite; samples come first and count as size 0 (always brute-checked)."""
+    """One input of a problem's suite; samples come first and have no size or seed."""
 
     data: Any
     is_sample: bool
     number: int
-    size: int
+    size: int | None
     seed: int | None
 
     @property
@@ -210,7 +210,7 @@ def load_problem(folder: Path) -> BankProblem:
 def build_inputs(bp: BankProblem) -> list[TestInput]:
     """Samples, then the planned generated tests; seed i depends only on the bank id and i."""
     inputs = [
-        TestInput(_as_input(bp, copy.deepcopy(s), f"sample {n}"), True, n, 0, None)
+        TestInput(_as_input(bp, copy.deepcopy(s), f"sample {n}"), True, n, None, None)
         for n, s in enumerate(bp.samples, start=1)
     ]
     index = 0

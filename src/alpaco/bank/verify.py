@@ -68,9 +68,13 @@ def verify_problem(bp: BankProblem, invoker: Invoker) -> VerifiedProblem:
 
 
 def _check_brute_force(bp: BankProblem, invoker: Invoker, cases: list[VerifiedCase]) -> int:
-    small = [case for case in cases if case.test.size <= bp.brute_max_size]
+    small = [
+        case
+        for case in cases
+        if case.test.size is not None and case.test.size <= bp.brute_max_size
+    ]
     if not small:
-        raise BankProblemError(f"{bp.bank_id}: no test is small enough for the brute force")
+        raise BankProblemError(f"{bp.bank_id}: no generated test is small enough for the brute force")
     tests = [case.test for case in small]
     results = _run_batch(bp, invoker, "brute force", bp.brute_code, tests, BRUTE_TIMEOUT_MS)
     for case, result in zip(small, results, strict=True):

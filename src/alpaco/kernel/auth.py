@@ -205,7 +205,7 @@ def bearer_token(value: str | None) -> str | None:
     """Accept `Bearer <jwt>` and a bare `<jwt>` (the original's clients send both)."""
     if not value:
         return None
-    value = value.strip()
-    if value[:7].lower() == "bearer ":
-        value = value[7:].strip()
-    return value or None
+    scheme, _, rest = value.strip().partition(" ")
+    if scheme.lower() == "bearer":
+        return rest.strip() or None
+    return value.strip() or None

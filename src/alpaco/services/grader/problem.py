@@ -122,7 +122,9 @@ def _constraints(item: Mapping[str, Any]) -> Mapping[str, Any]:
     return decoded
 
 
-def _setting(item: Mapping[str, Any], constraints: Mapping[str, Any], names: tuple[str, ...]) -> Any:
+def _setting(
+    item: Mapping[str, Any], constraints: Mapping[str, Any], names: tuple[str, ...]
+) -> Any:
     for source in (item, constraints):
         for name in names:
             value = source.get(name)
@@ -132,9 +134,7 @@ def _setting(item: Mapping[str, Any], constraints: Mapping[str, Any], names: tup
 
 
 def _is_number(value: Any) -> bool:
-    return (
-        isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-    )
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _cases(raw: Any, mode: str) -> tuple[TestCase, ...]:

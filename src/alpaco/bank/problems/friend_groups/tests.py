@@ -22,7 +22,7 @@ def generate(rng: random.Random, size: int) -> dict[str, Any]:
     if n == 1:
         return {"n": 1, "pairs": []}
     m = min(MAX_PAIRS, rng.choice([n - 1, n, 2 * n, n // 2 + 1]))
-    if size >= 2000:
+    if size >= 20_000:
         m = MAX_PAIRS
     shape = rng.choice(["random", "chain", "star", "few_people", "merge_halves"])
     people = rng.sample(range(n), min(n, max(2, m + 1)))

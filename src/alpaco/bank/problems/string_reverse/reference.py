@@ -1,0 +1,2 @@
+def solution(data: str) -> str:
+    return data[::-1]

@@ -1,0 +1,3 @@
+def solution(data: str) -> str:
+    answer = ""
+    return answer

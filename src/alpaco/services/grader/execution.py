@@ -1,0 +1,46 @@
+"""The one batched executor call per grading: one compile, every case in parallel inside it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Final
+
+from alpaco.kernel.invoke import InvokeError, Invoker
+from alpaco.services.grader.problem import Limits
+
+EXECUTOR: Final = "executor"
+
+
+class ExecutorFailure(Exception):
+    """The executor gave no usable results; the message is safe to show and to store."""
+
+
+def executor_payload(code: str, inputs: Sequence[Any], limits: Limits) -> dict[str, Any]:
+    return {
+        "code_to_execute": code,
+        "inputs": list(inputs),
+        "mode": limits.mode,
+        "timeout_ms": limits.timeout_ms,
+        "memory_limit_mb": limits.memory_limit_mb,
+        "language": "python",
+    }
+
+
+def run_batch(
+    invoker: Invoker, code: str, inputs: Sequence[Any], limits: Limits
+) -> list[dict[str, Any]]:
+    """One result per input, in input order; anything else is an `ExecutorFailure`."""
+    try:
+        response = invoker.invoke(EXECUTOR, executor_payload(code, inputs, limits))
+    except Exception as exc:
+        reason = str(exc) if isinstance(exc, InvokeError) else type(exc).__name__
+        raise ExecutorFailure(f"the executor could not be invoked ({reason})") from exc
+    results = response.get("results") if isinstance(response, dict) else None
+    if not isinstance(results, list):
+        error = response.get("error") if isinstance(response, dict) else None
+        raise ExecutorFailure(f"the executor rejected the batch ({error or 'no results'})")
+    if len(results) != len(inputs):
+        raise ExecutorFailure(
+            f"the executor returned {len(results)} results for {len(inputs)} inputs"
+        )
+    return [result if isinstance(result, dict) else {} for result in results]

@@ -1,0 +1,39 @@
+"""POST /grade: parse, authorize, bound, then grade or run custom tests."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from alpaco.kernel.invoke import get_invoker
+from alpaco.kernel.service import create_app, json_body, make_handler, require_claims
+from alpaco.services.grader import repository
+from alpaco.services.grader.limits import InFlightLimiter
+from alpaco.services.grader.request import GradeRequest, parse_request
+from alpaco.services.grader.service import Ports, grade_submission, run_custom_tests
+from alpaco.services.grader.submission import Submitter
+from alpaco.services.problems import repository as problems
+
+SERVICE = "grader"
+
+app = create_app(SERVICE)
+limiter = InFlightLimiter()
+
+
+@lru_cache(maxsize=1)
+def ports() -> Ports:
+    return Ports(invoker=get_invoker(), problems=problems, submissions=repository)
+
+
+@app.post("/grade")
+def grade() -> dict[str, Any]:
+    claims = require_claims(app)
+    request = parse_request(json_body(app))
+    with limiter.slot(claims.user_id):
+        if isinstance(request, GradeRequest):
+            submitter = Submitter(user_id=claims.user_id, author=claims.display_name)
+            return grade_submission(request, submitter, ports())
+        return run_custom_tests(request, ports())
+
+
+handler = make_handler(app, SERVICE)

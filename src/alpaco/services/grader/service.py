@@ -1,0 +1,145 @@
+"""The two things POST /grade does, each one visible script: load, run once, judge, store.
+
+Ports come in as parameters so tests can pass fakes; `handler.py` wires the real ones.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Final, Protocol
+
+from alpaco.kernel.http import BadRequest, InternalError, NotFound
+from alpaco.kernel.invoke import Invoker
+from alpaco.services.grader.execution import ExecutorFailure, run_batch
+from alpaco.services.grader.grading import Grading, failed_grading, grade
+from alpaco.services.grader.problem import InvalidProblem, Limits, read_limits, read_problem
+from alpaco.services.grader.request import CustomRunRequest, GradeRequest
+from alpaco.services.grader.submission import (
+    Submitter,
+    grade_response,
+    submission_item,
+    titles,
+)
+from alpaco.services.grader.verdicts import Verdict
+
+RUN_CUSTOM_TESTS_RESULTS: Final = "RUN_CUSTOM_TESTS_RESULTS"
+# A run without a problem is a playground: these limits are stated, never a silent stand-in.
+PLAYGROUND_LIMITS: Final = Limits(mode="function", time_limit_seconds=2.0, memory_limit_mb=256)
+
+
+class ProblemSource(Protocol):
+    def get_problem(self, problem_id: str) -> dict[str, Any] | None: ...
+
+    def record_submission(self, problem_id: str, *, accepted: bool) -> None: ...
+
+
+class SubmissionSink(Protocol):
+    def put_submission(self, item: dict[str, Any]) -> None: ...
+
+
+@dataclass(frozen=True)
+class Ports:
+    invoker: Invoker
+    problems: ProblemSource
+    submissions: SubmissionSink
+    clock: Callable[[], float] = time.time
+    new_id: Callable[[], str] = field(default=lambda: str(uuid.uuid4()))
+
+
+def grade_submission(request: GradeRequest, submitter: Submitter, ports: Ports) -> dict[str, Any]:
+    """Grade against the problem's own settings and store the submission exactly once.
+
+    An unknown problem is a 404 and stores nothing; a problem that cannot be graded as stored, or an
+    executor failure, is an INTERNAL_ERROR submission with no case results.
+    """
+    item = ports.problems.get_problem(request.problem_id)
+    if item is None:
+        raise NotFound(f"Problem {request.problem_id!r} not found.")
+    submitted_at = int(ports.clock())
+    grading = _grade(item, request.code, ports.invoker)
+    stored = submission_item(
+        submission_id=ports.new_id(),
+        problem_id=request.problem_id,
+        problem_titles=titles(item, request.problem_id),
+        submitter=submitter,
+        language=request.language,
+        code=request.code,
+        submitted_at=submitted_at,
+        grading=grading,
+    )
+    ports.submissions.put_submission(stored)
+    if grading.status is not Verdict.INTERNAL_ERROR:
+        ports.problems.record_submission(
+            request.problem_id, accepted=grading.status is Verdict.ACCEPTED
+        )
+    return grade_response(stored)
+
+
+def run_custom_tests(request: CustomRunRequest, ports: Ports) -> dict[str, Any]:
+    """Run the student's own inputs in the problem's mode and limits; nothing is judged or stored."""
+    limits = _custom_limits(request.problem_id, ports.problems)
+    if limits.mode == "stdio" and not all(isinstance(case, str) for case in request.inputs):
+        raise BadRequest("This problem reads stdin: every custom test case must be a string.")
+    outputs: list[dict[str, Any]]
+    if not request.inputs:
+        outputs = []
+    else:
+        try:
+            outputs = run_batch(ports.invoker, request.code, request.inputs, limits)
+        except ExecutorFailure as exc:
+            outputs = [_invocation_failure(str(exc)) for _ in request.inputs]
+    return {
+        "executionMode": RUN_CUSTOM_TESTS_RESULTS,
+        "mode": limits.mode,
+        "timeLimitSeconds": limits.time_limit_seconds,
+        "memoryLimitMb": limits.memory_limit_mb,
+        "results": [
+            {"caseIdentifier": f"Custom Case {number}", "input": case, "runCodeOutput": output}
+            for number, (case, output) in enumerate(zip(request.inputs, outputs, strict=True), 1)
+        ],
+    }
+
+
+def _grade(item: dict[str, Any], code: str, invoker: Invoker) -> Grading:
+    try:
+        problem = read_problem(item)
+    except InvalidProblem as exc:
+        return failed_grading(str(exc), total=0)
+    try:
+        results = run_batch(invoker, code, [case.input for case in problem.cases], problem.limits)
+    except ExecutorFailure as exc:
+        return failed_grading(str(exc), total=len(problem.cases))
+    return grade(problem, results)
+
+
+def _custom_limits(problem_id: str | None, problems: ProblemSource) -> Limits:
+    if problem_id is None:
+        return PLAYGROUND_LIMITS
+    item = problems.get_problem(problem_id)
+    if item is None:
+        raise NotFound(f"Problem {problem_id!r} not found.")
+    try:
+        return read_limits(item)
+    except InvalidProblem as exc:
+        raise InternalError(f"Problem {problem_id!r} cannot run code: {exc}") from exc
+
+
+def _invocation_failure(message: str) -> dict[str, Any]:
+    """The original's runCodeOutput for an executor that could not be reached."""
+    return {
+        "runCodeLambdaError": True,
+        "errorType": "GraderInvocationError",
+        "errorMessage": message,
+        "stdout": "",
+        "stderr": message,
+        "returnValue": None,
+        "exitCode": -1,
+        "executionTimeMs": 0,
+        "timedOut": False,
+        "error": message,
+        "isSuccessful": False,
+        "status": "IE",
+    }

@@ -1,0 +1,105 @@
+"""Small kernel pieces: the error body, SSE framing and heartbeats, the local invoker, log redaction."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+
+import pytest
+
+from alpaco.kernel import log, sse
+from alpaco.kernel.http import ApiError, NotFound, PayloadTooLarge, error_response
+from alpaco.kernel.invoke import InvokeError, LocalInvoker
+
+
+def test_error_response_shape_and_cors() -> None:
+    response = error_response(NotFound("gone", details={"id": "x"}))
+    assert response["statusCode"] == 404
+    assert json.loads(response["body"]) == {
+        "message": "gone",
+        "code": "not_found",
+        "details": {"id": "x"},
+    }
+    assert response["headers"]["Access-Control-Allow-Origin"] == "*"
+
+
+def test_every_error_has_a_distinct_code() -> None:
+    codes = {cls.code for cls in ApiError.__subclasses__()}
+    assert len(codes) == len(ApiError.__subclasses__())
+    assert PayloadTooLarge.status == 413
+
+
+def test_sse_event_encoding() -> None:
+    frame = (
+        sse.Event({"step": 1, "message": "안녕\nworld"}, event="status", id="7").encode().decode()
+    )
+    assert frame.startswith("event: status\nid: 7\ndata: ")
+    assert frame.endswith("\n\n")
+    payload = "".join(line[6:] for line in frame.splitlines() if line.startswith("data: "))
+    assert json.loads(payload) == {"step": 1, "message": "안녕\nworld"}
+    multi = sse.Event("a\nb").encode().decode()
+    assert multi == "data: a\ndata: b\n\n"
+    assert sse.Event("x", event="bad\nname").encode().decode().startswith("event: bad name\n")
+
+
+def test_heartbeats_fill_silence() -> None:
+    async def slow() -> AsyncIterator[sse.Event]:
+        yield sse.Event("first")
+        await asyncio.sleep(0.35)
+        yield sse.Event("second")
+
+    async def collect() -> list[bytes]:
+        return [chunk async for chunk in sse.with_heartbeats(slow(), interval=0.1)]
+
+    chunks = asyncio.run(collect())
+    assert chunks[0] == b"data: first\n\n"
+    assert chunks[-1] == b"data: second\n\n"
+    beats = [c for c in chunks[1:-1] if c.startswith(b"event: heartbeat")]
+    assert 2 <= len(beats) <= 4
+
+
+def test_local_invoker_rejects_unknown_functions() -> None:
+    invoker = LocalInvoker()
+    for name in ("no_such_service", "../etc", "a.b"):
+        with pytest.raises(InvokeError):
+            invoker.invoke(name, {})
+
+
+def test_local_invoker_round_trips_json(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import types
+
+    package = types.ModuleType("fake_services")
+    package.__path__ = []
+    echo = types.ModuleType("fake_services.echo")
+    echo.__path__ = []
+    handler = types.ModuleType("fake_services.echo.handler")
+    handler.handler = lambda event, context: {"seen": event, "tuple": (1, 2)}  # type: ignore[attr-defined]
+    crash = types.ModuleType("fake_services.crash.handler")
+
+    def boom(event: object, context: object) -> dict[str, object]:
+        raise RuntimeError("boom")
+
+    crash.handler = boom  # type: ignore[attr-defined]
+    for module in (package, echo, handler):
+        monkeypatch.setitem(sys.modules, module.__name__, module)
+    monkeypatch.setitem(sys.modules, "fake_services.crash", types.ModuleType("fake_services.crash"))
+    monkeypatch.setitem(sys.modules, "fake_services.crash.handler", crash)
+    invoker = LocalInvoker("fake_services")
+    assert invoker.invoke("echo", {"a": (1,)}) == {"seen": {"a": [1]}, "tuple": [1, 2]}
+    with pytest.raises(InvokeError, match="crash failed"):
+        invoker.invoke("crash", {})
+
+
+def test_redaction_hides_secrets_and_code() -> None:
+    event = {
+        "headers": {"Authorization": "Bearer eyJhbGciOi.eyJzdWIi.sig", "Accept": "json"},
+        "body": {"userCode": "print(1)", "title": "t", "note": "token eyJa.eyJb.c inside"},
+        "items": [{"expected_output": 3}],
+    }
+    clean = log.redact(event)
+    text = json.dumps(clean)
+    assert "print(1)" not in text and "eyJhbGciOi" not in text and "eyJa.eyJb" not in text
+    assert clean["headers"]["Accept"] == "json"
+    assert clean["items"][0]["expected_output"] == "[redacted]"

@@ -1,0 +1,167 @@
+"""Handler contract: AWS-shaped REST proxy events in, proxy results in our error shape out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import BaseModel, Field
+
+from alpaco.kernel.http import Forbidden
+from alpaco.kernel.service import (
+    claims,
+    create_app,
+    json_body,
+    make_handler,
+    page_request,
+    query_param,
+    require_claims,
+)
+
+EVENTS = Path(__file__).parent / "events"
+
+
+def _event(name: str, **patch: Any) -> dict[str, Any]:
+    event: dict[str, Any] = json.loads((EVENTS / name).read_text())
+    event.update(patch)
+    return event
+
+
+class Echo(BaseModel):
+    title: str = Field(min_length=1)
+    n: int
+
+
+app = create_app("contract-test")
+
+
+@app.get("/demo/<demoId>")
+def get_demo(demoId: str) -> dict[str, Any]:
+    if demoId == "forbidden":
+        raise Forbidden("not yours")
+    if demoId == "crash":
+        raise RuntimeError("secret detail that must not leak")
+    who = claims(app)
+    page = page_request(app)
+    return {
+        "demoId": demoId,
+        "user": who.user_id if who else None,
+        "admin": who.is_admin if who else False,
+        "name": who.display_name if who else None,
+        "tag": query_param(app, "tag"),
+        "pageSize": page.page_size,
+    }
+
+
+@app.post("/demo")
+def post_demo() -> dict[str, Any]:
+    return {"body": json_body(app)}
+
+
+@app.post("/demo/validated")
+def post_validated(body: Echo) -> dict[str, Any]:
+    return {"title": body.title}
+
+
+@app.get("/demo/private/<demoId>")
+def private(demoId: str) -> dict[str, Any]:
+    return {"user": require_claims(app).user_id}
+
+
+handler = make_handler(app, "contract-test")
+
+
+def _call(event: dict[str, Any]) -> tuple[int, dict[str, Any], dict[str, Any]]:
+    result = handler(event, None)
+    headers = {k.lower(): v for k, v in (result.get("headers") or {}).items()}
+    for k, values in (result.get("multiValueHeaders") or {}).items():
+        headers[k.lower()] = values[-1]
+    body = json.loads(result["body"]) if result.get("body") else {}
+    return result["statusCode"], headers, body
+
+
+def test_documented_get_event_reaches_the_route_with_claims() -> None:
+    status, headers, body = _call(_event("rest_proxy_get.json"))
+    assert status == 200
+    assert body["demoId"] == "42"
+    assert body["user"] == "7d9a1c52-0000-4000-8000-000000000001"
+    assert body["admin"] is True
+    assert body["name"] == "alpaca"
+    assert body["tag"] == "dp"
+    assert body["pageSize"] == 20
+    assert headers["access-control-allow-origin"] == "*"
+
+
+def test_base64_body_is_decoded() -> None:
+    status, _, body = _call(_event("rest_proxy_post_base64.json"))
+    assert status == 200
+    assert body == {"body": {"title": "알파카", "n": 3}}
+
+
+@pytest.mark.parametrize("raw", ["{oops", "[1, 2]", "", "null", '"text"'])
+def test_malformed_or_non_object_json_is_400(raw: str) -> None:
+    event = _event("rest_proxy_post_base64.json", body=raw, isBase64Encoded=False)
+    status, headers, body = _call(event)
+    assert status == 400
+    assert body["code"] == "bad_request"
+    assert headers["access-control-allow-origin"] == "*"
+
+
+def test_validation_failure_is_400_in_our_shape() -> None:
+    event = _event(
+        "rest_proxy_post_base64.json",
+        resource="/demo/validated",
+        path="/demo/validated",
+        body=json.dumps({"title": "", "n": "many"}),
+        isBase64Encoded=False,
+    )
+    status, _, body = _call(event)
+    assert status == 400
+    assert body["code"] == "bad_request"
+    assert {tuple(d["loc"])[-1] for d in body["details"]} == {"title", "n"}
+
+
+def test_api_error_keeps_its_status() -> None:
+    event = _event(
+        "rest_proxy_get.json", path="/demo/forbidden", pathParameters={"demoId": "forbidden"}
+    )
+    status, _, body = _call(event)
+    assert (status, body["code"]) == (403, "forbidden")
+
+
+def test_unexpected_error_is_500_without_details() -> None:
+    event = _event("rest_proxy_get.json", path="/demo/crash", pathParameters={"demoId": "crash"})
+    status, headers, body = _call(event)
+    assert status == 500
+    assert body == {"message": "Internal server error.", "code": "internal"}
+    assert "secret" not in json.dumps(body)
+    assert headers["access-control-allow-origin"] == "*"
+
+
+def test_unknown_route_is_404_in_our_shape() -> None:
+    status, _, body = _call(_event("rest_proxy_get.json", path="/nowhere", resource="/nowhere"))
+    assert (status, body["code"]) == (404, "not_found")
+
+
+def test_missing_claims_on_a_private_route_is_401() -> None:
+    event = _event("rest_proxy_get.json", path="/demo/private/1", pathParameters={"demoId": "1"})
+    event["requestContext"]["authorizer"] = None
+    event["headers"].pop("Authorization", None)
+    status, _, body = _call(event)
+    assert (status, body["code"]) == (401, "unauthorized")
+
+
+@pytest.mark.parametrize("size", ["0", "101", "-1", "ten", "1.5"])
+def test_page_size_out_of_range_is_400(size: str) -> None:
+    event = _event("rest_proxy_get.json")
+    event["queryStringParameters"] = {"pageSize": size}
+    status, _, body = _call(event)
+    assert (status, body["code"]) == (400, "bad_request")
+
+
+def test_preflight_carries_cors() -> None:
+    status, headers, _ = _call(_event("rest_proxy_get.json", httpMethod="OPTIONS"))
+    assert status == 204
+    assert headers["access-control-allow-origin"] == "*"
