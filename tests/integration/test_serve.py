@@ -96,6 +96,7 @@ def test_port_in_use_is_a_clear_error(tmp_path: Path) -> None:
         result = subprocess.run(
             [*ALPACO, "serve", "--port", str(port), "--data-dir", str(tmp_path)],
             env=_env(),
+            check=False,
             capture_output=True,
             text=True,
             timeout=60,
@@ -122,6 +123,7 @@ def test_token_command_prints_a_verifiable_token(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         timeout=60,
+        check=False,
     )
     assert bad.returncode == 2
     assert "control characters" in bad.stderr

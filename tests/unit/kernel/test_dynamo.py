@@ -32,9 +32,6 @@ json_values = st.recursive(
 
 @given(st.dictionaries(st.text(min_size=1, max_size=8), json_values, max_size=6))
 def test_item_round_trip_gives_plain_values(item: dict[str, object]) -> None:
-    def strip_none(value: object) -> object:
-        return value
-
     back = dynamo.from_item(dynamo.to_item(item))
     expected = {k: v for k, v in item.items() if v is not None}
     assert _close(back, expected)
@@ -136,9 +133,11 @@ def test_pages_are_full_and_every_item_appears_once(
 
 
 def test_cursor_of_one_list_is_refused_by_another(creator: str) -> None:
-    base = dict(key_condition="creatorId = :c", index="CreatorIdCreatedAtGSI")
-    first = query_page(Query(PROBLEMS, values={":c": creator}, **base), page_size=3, cursor=None)  # type: ignore[arg-type]
+    def query(who: str) -> Query:
+        return Query(PROBLEMS, "creatorId = :c", {":c": who}, index="CreatorIdCreatedAtGSI")
+
+    first = query_page(query(creator), page_size=3, cursor=None)
     assert first.last_evaluated_key
-    other = Query(PROBLEMS, values={":c": "someone-else"}, **base)  # type: ignore[arg-type]
+    other = query("someone-else")
     with pytest.raises(BadRequest):
         query_page(other, page_size=3, cursor=first.last_evaluated_key)

@@ -100,6 +100,8 @@ def test_redaction_hides_secrets_and_code() -> None:
     }
     clean = log.redact(event)
     text = json.dumps(clean)
-    assert "print(1)" not in text and "eyJhbGciOi" not in text and "eyJa.eyJb" not in text
+    assert "print(1)" not in text
+    assert "eyJhbGciOi" not in text
+    assert "eyJa.eyJb" not in text
     assert clean["headers"]["Accept"] == "json"
     assert clean["items"][0]["expected_output"] == "[redacted]"

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
-from alpaco.services.grader.problem import Problem, TestCase
+from alpaco.services.grader.problem import Problem, Case
 from alpaco.services.grader.verdicts import Verdict, case_verdict, output_of
 
 MAX_TEXT_CHARS: Final = 500
@@ -27,7 +27,7 @@ _JUDGED: Final = (Verdict.ACCEPTED, Verdict.WRONG_ANSWER)
 
 @dataclass(frozen=True)
 class CaseResult:
-    case: TestCase
+    case: Case
     verdict: Verdict
     seconds: float
     memory_kb: int | None
@@ -122,7 +122,7 @@ def failed_grading(message: str, *, total: int) -> Grading:
     return Grading(Verdict.INTERNAL_ERROR, (), total, f"Grading failed: {message}")
 
 
-def _case_result(problem: Problem, case: TestCase, result: Mapping[str, Any]) -> CaseResult:
+def _case_result(problem: Problem, case: Case, result: Mapping[str, Any]) -> CaseResult:
     mode = problem.limits.mode
     verdict = case_verdict(
         result, case.expected, mode=mode, judge_type=problem.judge_type, epsilon=problem.epsilon

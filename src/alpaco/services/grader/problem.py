@@ -41,7 +41,7 @@ class Limits:
 
 
 @dataclass(frozen=True)
-class TestCase:
+class Case:
     number: int
     input: Any
     expected: Any
@@ -56,7 +56,7 @@ class Problem:
     limits: Limits
     judge_type: str
     epsilon: float | None
-    cases: tuple[TestCase, ...]
+    cases: tuple[Case, ...]
 
 
 def read_limits(item: Mapping[str, Any]) -> Limits:
@@ -137,7 +137,7 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def _cases(raw: Any, mode: str) -> tuple[TestCase, ...]:
+def _cases(raw: Any, mode: str) -> tuple[Case, ...]:
     try:
         decoded = json.loads(raw) if isinstance(raw, str) else raw
     except ValueError as exc:
@@ -156,7 +156,7 @@ def _cases(raw: Any, mode: str) -> tuple[TestCase, ...]:
         ):
             raise InvalidProblem(f"stdio test case {number} must hold input and output text")
         cases.append(
-            TestCase(
+            Case(
                 number=number,
                 input=case["input"],
                 expected=case["expected_output"],

@@ -13,7 +13,7 @@ from alpaco.services.grader.grading import (
     preview,
     seconds,
 )
-from alpaco.services.grader.problem import Limits, Problem, TestCase
+from alpaco.services.grader.problem import Limits, Problem, Case
 from alpaco.services.grader.verdicts import Verdict
 
 
@@ -26,7 +26,7 @@ def problem(*expected: Any, samples: int = 1, mode: str = "function") -> Problem
         judge_type="equal" if mode == "function" else "tokens",
         epsilon=None,
         cases=tuple(
-            TestCase(number=n, input=f"in{n}", expected=e, is_sample=n <= samples)
+            Case(number=n, input=f"in{n}", expected=e, is_sample=n <= samples)
             for n, e in enumerate(expected, start=1)
         ),
     )
