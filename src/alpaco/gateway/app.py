@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 import json
 from collections import defaultdict
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from starlette.applications import Starlette
@@ -121,7 +121,7 @@ class Gateway:
                 return json_error(exc)
             module = self._service(route.service)
             if route.streaming:
-                events = module.stream(request, claims, body)
+                events = module.stream(body, claims)
                 return StreamingResponse(
                     sse.with_heartbeats(events),
                     media_type="text/event-stream",
@@ -180,11 +180,14 @@ class Gateway:
 
 
 def create_app(
-    settings: Settings, verifier: TokenVerifier, identity: DevIdentityProvider | None = None
+    settings: Settings,
+    verifier: TokenVerifier,
+    identity: DevIdentityProvider | None = None,
+    routes_manifest: Sequence[Route] = ROUTES,
 ) -> Starlette:
     gateway = Gateway(settings, verifier, identity)
     by_path: dict[str, dict[str, Route]] = defaultdict(dict)
-    for route in ROUTES:
+    for route in routes_manifest:
         by_path[route.path][route.method] = route
     routes = [StarletteRoute("/health", gateway.health, methods=["GET"])]
     if identity is not None:

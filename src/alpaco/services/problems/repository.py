@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 from alpaco.kernel import dynamo
 from alpaco.kernel.tables import PROBLEMS
+from alpaco.services.problems.filters import KOREAN_DIFFICULTY, ProblemFilters, search_text
+from alpaco.services.problems.views import COMPLETED
 
 BANK_CREATOR = "alpaco-bank"
+COMPLETED_INDEX: Final = "CompletedProblemsByCreatedAtGSI"
+CREATOR_INDEX: Final = "CreatorIdCreatedAtGSI"
 
 
 def get_problem(problem_id: str) -> dict[str, Any] | None:
@@ -19,7 +23,9 @@ def get_problem(problem_id: str) -> dict[str, Any] | None:
 
 
 def put_problem(item: dict[str, Any]) -> None:
-    dynamo.client().put_item(TableName=PROBLEMS.name, Item=dynamo.to_item(item))
+    """Writes the item as given plus `searchText`, the lower-cased titles the list searches."""
+    stored = {**item, "searchText": search_text(item) or None}
+    dynamo.client().put_item(TableName=PROBLEMS.name, Item=dynamo.to_item(stored))
 
 
 def record_submission(problem_id: str, *, accepted: bool) -> None:
@@ -41,9 +47,52 @@ def record_submission(problem_id: str, *, accepted: bool) -> None:
 def has_bank_problems() -> bool:
     response = dynamo.client().query(
         TableName=PROBLEMS.name,
-        IndexName="CreatorIdCreatedAtGSI",
+        IndexName=CREATOR_INDEX,
         KeyConditionExpression="creatorId = :c",
         ExpressionAttributeValues={":c": {"S": BANK_CREATOR}},
         Limit=1,
     )
     return bool(response.get("Items"))
+
+
+def list_problems(filters: ProblemFilters, *, page_size: int, cursor: str | None) -> dynamo.Page:
+    """Completed problems by `createdAt`, full pages; a creator's list reads only that creator's
+    partition instead of filtering the completed index."""
+    return dynamo.query_page(list_query(filters), page_size=page_size, cursor=cursor)
+
+
+def list_query(filters: ProblemFilters) -> dynamo.Query:
+    names = {"#status": "generationStatus"}
+    values: dict[str, Any] = {":completed": COMPLETED}
+    conditions: list[str] = []
+    if filters.creator_id:
+        index, key = CREATOR_INDEX, "creatorId = :creator"
+        values[":creator"] = filters.creator_id
+        conditions.append("#status = :completed")
+    else:
+        index, key = COMPLETED_INDEX, "#status = :completed"
+    if filters.difficulty:
+        names["#difficulty"] = "difficulty"
+        values[":difficulty"] = filters.difficulty
+        values[":difficultyKo"] = KOREAN_DIFFICULTY[filters.difficulty]
+        conditions.append("#difficulty IN (:difficulty, :difficultyKo)")
+    if filters.tag:
+        names["#tags"] = "tags"
+        values[":tag"] = filters.tag
+        conditions.append("contains(#tags, :tag)")
+    if filters.title:
+        # Items written without `searchText` (by an older writer) still match on the raw titles.
+        names.update({"#search": "searchText", "#title": "title", "#titleKo": "title_translated"})
+        values[":title"] = filters.title
+        conditions.append(
+            "(contains(#search, :title) OR contains(#title, :title) OR contains(#titleKo, :title))"
+        )
+    return dynamo.Query(
+        spec=PROBLEMS,
+        index=index,
+        key_condition=key,
+        values=values,
+        names=names,
+        filter=" AND ".join(conditions) or None,
+        forward=filters.ascending,
+    )

@@ -37,10 +37,9 @@ def generate(rng: random.Random, size: int) -> dict[str, Any]:
         nums = [centre + rng.randint(-spread, spread) for _ in range(n)]
         k = 2 * centre + rng.randint(-2, 2)
         if shape == "half":
-            nums = [x for x in nums if 2 * x != k][: n - 1] or [k // 2]
-            nums.append(k // 2) if k % 2 == 0 else None
-            if k % 2 == 0 and rng.random() < 0.5 and len(nums) < n:
-                nums.append(k // 2)
+            k = 2 * centre
+            copies = rng.randint(1, min(2, n))
+            nums = [x for x in nums if x != centre][: n - copies] + [centre] * copies
             rng.shuffle(nums)
     return {"nums": nums, "k": k}
 
