@@ -142,14 +142,18 @@ def problem_id(bp: BankProblem) -> str:
 
 def load_bank(root: Path = PROBLEMS_DIR) -> tuple[BankProblem, ...]:
     """Every problem folder under `root`, starters first (by legacy id), then by bank id."""
-    folders = [p for p in root.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))]
+    folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
     problems = [load_problem(folder) for folder in folders]
     holders: dict[str, str] = {}
     for bp in problems:
         if bp.legacy_id is None:
             continue
         if bp.legacy_id in holders:
-            _fail(bp.folder, "legacy_id", f"{bp.legacy_id!r} is also used by {holders[bp.legacy_id]!r}")
+            _fail(
+                bp.folder,
+                "legacy_id",
+                f"{bp.legacy_id!r} is also used by {holders[bp.legacy_id]!r}",
+            )
         holders[bp.legacy_id] = bp.bank_id
     return tuple(sorted(problems, key=_bank_order))
 
@@ -166,7 +170,9 @@ def load_problem(folder: Path) -> BankProblem:
         _fail(folder, unknown[0], "unknown field")
     bank_id = fields.text("bank_id")
     if bank_id != folder.name or not _BANK_ID.fullmatch(bank_id):
-        _fail(folder, "bank_id", f"{bank_id!r} must be lowercase snake_case equal to the folder name")
+        _fail(
+            folder, "bank_id", f"{bank_id!r} must be lowercase snake_case equal to the folder name"
+        )
     mode = fields.choice("mode", tuple(JUDGES_BY_MODE))
     judge_type = fields.choice("judge_type", JUDGES_BY_MODE[mode])
     module = _load_tests_module(folder, bank_id)
@@ -177,7 +183,9 @@ def load_problem(folder: Path) -> BankProblem:
     plan = fields.plan()
     total = len(samples) + sum(entry.count for entry in plan)
     if not MIN_TESTS <= total <= MAX_TESTS:
-        _fail(folder, "tests", f"{total} tests with samples; the bank wants {MIN_TESTS}..{MAX_TESTS}")
+        _fail(
+            folder, "tests", f"{total} tests with samples; the bank wants {MIN_TESTS}..{MAX_TESTS}"
+        )
     return BankProblem(
         bank_id=bank_id,
         legacy_id=fields.legacy_id(),
@@ -221,7 +229,9 @@ def build_inputs(bp: BankProblem) -> list[TestInput]:
             try:
                 data = bp.generate(random.Random(seed), entry.size)
             except Exception as exc:
-                raise BankProblemError(f"{bp.bank_id}: generate failed for {label}: {exc!r}") from exc
+                raise BankProblemError(
+                    f"{bp.bank_id}: generate failed for {label}: {exc!r}"
+                ) from exc
             inputs.append(TestInput(_as_input(bp, data, label), False, index + 1, entry.size, seed))
             index += 1
     return inputs

@@ -146,7 +146,7 @@ def seed_bank(
 ) -> SeedReport:
     """Seed every bank problem (or only the given bank ids) that is new or changed."""
     bank = load_bank() if problems is None else tuple(problems)
-    results = []
+    results: list[SeedResult] = []
     if only is not None:
         known = {bp.bank_id for bp in bank}
         results += [

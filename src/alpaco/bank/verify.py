@@ -52,7 +52,9 @@ def verify_problem(bp: BankProblem, invoker: Invoker) -> VerifiedProblem:
                 f"{bp.bank_id}: the validator rejects {test.rationale}: {exc}"
             ) from exc
     limit_ms = round(bp.time_limit_seconds * 1000)
-    results = _run_batch(bp, invoker, "reference", bp.reference_code, inputs, limit_ms)
+    results = _run_batch(
+        bp, invoker, bp.reference_code, inputs, who="reference", timeout_ms=limit_ms
+    )
     cases = []
     for test, result in zip(inputs, results, strict=True):
         _require_ok(bp, "reference", test, result)
@@ -69,14 +71,16 @@ def verify_problem(bp: BankProblem, invoker: Invoker) -> VerifiedProblem:
 
 def _check_brute_force(bp: BankProblem, invoker: Invoker, cases: list[VerifiedCase]) -> int:
     small = [
-        case
-        for case in cases
-        if case.test.size is not None and case.test.size <= bp.brute_max_size
+        case for case in cases if case.test.size is not None and case.test.size <= bp.brute_max_size
     ]
     if not small:
-        raise BankProblemError(f"{bp.bank_id}: no generated test is small enough for the brute force")
+        raise BankProblemError(
+            f"{bp.bank_id}: no generated test is small enough for the brute force"
+        )
     tests = [case.test for case in small]
-    results = _run_batch(bp, invoker, "brute force", bp.brute_code, tests, BRUTE_TIMEOUT_MS)
+    results = _run_batch(
+        bp, invoker, bp.brute_code, tests, who="brute force", timeout_ms=BRUTE_TIMEOUT_MS
+    )
     for case, result in zip(small, results, strict=True):
         _require_ok(bp, "brute force", case.test, result)
         actual = _output(bp, result)
@@ -92,9 +96,10 @@ def _check_brute_force(bp: BankProblem, invoker: Invoker, cases: list[VerifiedCa
 def _run_batch(
     bp: BankProblem,
     invoker: Invoker,
-    who: str,
     code: str,
     tests: list[TestInput],
+    *,
+    who: str,
     timeout_ms: int,
 ) -> list[dict[str, Any]]:
     payload = {
@@ -108,7 +113,9 @@ def _run_batch(
     try:
         response = invoker.invoke("executor", payload)
     except InvokeError as exc:
-        raise BankProblemError(f"{bp.bank_id}: the executor failed on the {who} batch: {exc}") from exc
+        raise BankProblemError(
+            f"{bp.bank_id}: the executor failed on the {who} batch: {exc}"
+        ) from exc
     results = response.get("results")
     if not isinstance(results, list) or len(results) != len(tests):
         why = response.get("error") or response.get("status") or "no results"
@@ -130,7 +137,9 @@ def _require_ok(bp: BankProblem, who: str, test: TestInput, result: dict[str, An
     stderr = str(result.get("stderr") or "").strip()
     if stderr:
         detail.append(f"stderr: {stderr[-300:]}")
-    raise BankProblemError(f"{bp.bank_id}: the {who} failed on {test.rationale}: {'; '.join(detail)}")
+    raise BankProblemError(
+        f"{bp.bank_id}: the {who} failed on {test.rationale}: {'; '.join(detail)}"
+    )
 
 
 def _output(bp: BankProblem, result: dict[str, Any]) -> Any:

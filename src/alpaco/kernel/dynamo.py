@@ -177,6 +177,7 @@ class Query:
     names: Mapping[str, str] | None = None
     filter: str | None = None
     forward: bool = True
+    projection: tuple[str, ...] = ()
 
     def scope(self) -> str:
         material = json.dumps(
@@ -207,15 +208,24 @@ def query_page(query: Query, *, page_size: int, cursor: str | None) -> Page:
     }
     if query.index:
         request["IndexName"] = query.index
-    if query.names:
-        request["ExpressionAttributeNames"] = dict(query.names)
+    names = dict(query.names or {})
+    if query.projection:
+        wanted_attributes = dict.fromkeys([*query.projection, *key_names])
+        placeholders = [f"#p{i}" for i in range(len(wanted_attributes))]
+        names.update(zip(placeholders, wanted_attributes, strict=True))
+        request["ProjectionExpression"] = ", ".join(placeholders)
+    if names:
+        request["ExpressionAttributeNames"] = names
     if query.filter:
         request["FilterExpression"] = query.filter
     collected: list[dict[str, Any]] = []
     evaluated = 0
+    batch = 4
     while len(collected) <= page_size:
         wanted = page_size + 1 - len(collected)
-        request["Limit"] = min(1000, wanted * 4) if query.filter else wanted
+        # A sparse filter matches few of the items read, so each round reads twice as many as the last.
+        request["Limit"] = min(1000, wanted * batch) if query.filter else wanted
+        batch *= 2
         if start:
             request["ExclusiveStartKey"] = start
         response = client().query(**request)

@@ -20,7 +20,7 @@ ID_MAX = 128
 POST_REQUIRED = "title, content는 필수 항목입니다."
 EDIT_REQUIRED = "title과 content는 필수 항목입니다."
 COMMENT_REQUIRED = "content는 필수 항목입니다."
-_NAMES = {"title": "제목", "content": "내용", "problemId": "problemId"}
+_NAMES = {"title": "제목", "content": "내용"}
 
 
 class CommunityError(Exception):
@@ -154,12 +154,15 @@ def post_summary(post: Post) -> dict[str, Any]:
     }
 
 
+def post_view(post: Post) -> dict[str, Any]:
+    return {**post_summary(post), "content": post.content}
+
+
 def post_detail(post: Post, *, caller_id: str | None, liked: bool) -> dict[str, Any]:
     """`likedUsers` no longer lists everyone who liked: it holds at most the caller, so a client that
     still computes its like state with `likedUsers.includes(me)` keeps working; `isLiked` says it directly."""
     return {
-        **post_summary(post),
-        "content": post.content,
+        **post_view(post),
         "isLiked": liked,
         "likedUsers": liked_users(caller_id, liked),
     }

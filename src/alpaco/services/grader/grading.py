@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
-from alpaco.services.grader.problem import Problem, Case
+from alpaco.services.grader.problem import Case, Problem
 from alpaco.services.grader.verdicts import Verdict, case_verdict, output_of
 
 MAX_TEXT_CHARS: Final = 500

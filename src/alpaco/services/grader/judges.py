@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any, Final
 
 DEFAULT_EPSILON: Final = 1e-6
 JUDGE_TYPES: Final = ("equal", "unordered_equal", "float_eps", "tokens", "lines")
 
+# Element types on which Python's == already follows this module's rules (no bool: True == 1).
+_PLAIN: Final = frozenset({int, str, type(None)})
+_PLAIN_OR_FLOAT: Final = _PLAIN | {float}
 _NON_FINITE: Final[Mapping[str, float]] = {
     "Infinity": math.inf,
     "-Infinity": -math.inf,
@@ -66,6 +69,20 @@ def resolve_epsilon(epsilon: float | None) -> float:
 
 def equal(actual: Any, expected: Any) -> bool:
     """Deep equality: lists in order, objects by keys and values, numbers by the module's rules."""
+    if isinstance(actual, list | tuple) and isinstance(expected, list | tuple):
+        if len(actual) != len(expected):
+            return False
+        kinds = _kinds(actual, expected)
+        # Python's own == agrees with these rules on lists without bools, so let C do the work.
+        if kinds <= _PLAIN:
+            return list(actual) == list(expected)
+        if kinds <= _PLAIN_OR_FLOAT and list(actual) == list(expected):
+            return True
+        return all(map(equal, actual, expected))
+    if isinstance(actual, Mapping) and isinstance(expected, Mapping):
+        return actual.keys() == expected.keys() and all(
+            equal(actual[k], expected[k]) for k in expected
+        )
     return _key(actual) == _key(expected)
 
 
@@ -73,9 +90,14 @@ def unordered_equal(actual: Any, expected: Any) -> bool:
     """Both lists holding the same multiset of elements; only the top level is unordered."""
     if not isinstance(actual, list | tuple) or not isinstance(expected, list | tuple):
         return False
-    return len(actual) == len(expected) and Counter(map(_key, actual)) == Counter(
-        map(_key, expected)
-    )
+    if len(actual) != len(expected):
+        return False
+    kinds = _kinds(actual, expected)
+    if kinds <= _PLAIN:
+        return Counter(actual) == Counter(expected)
+    if kinds == {list} and all(_kinds(item) <= _PLAIN for item in (*actual, *expected)):
+        return Counter(map(tuple, actual)) == Counter(map(tuple, expected))
+    return Counter(map(_key, actual)) == Counter(map(_key, expected))
 
 
 def float_eps(actual: Any, expected: Any, epsilon: float = DEFAULT_EPSILON) -> bool:
@@ -90,9 +112,11 @@ def float_eps(actual: Any, expected: Any, epsilon: float = DEFAULT_EPSILON) -> b
             return False
         return _numbers_close(actual_number, expected_number, epsilon)
     if isinstance(actual, list | tuple) and isinstance(expected, list | tuple):
-        return len(actual) == len(expected) and all(
-            float_eps(a, e, epsilon) for a, e in zip(actual, expected, strict=True)
-        )
+        if len(actual) != len(expected):
+            return False
+        if _kinds(actual, expected) <= _PLAIN_OR_FLOAT and list(actual) == list(expected):
+            return True
+        return all(float_eps(a, e, epsilon) for a, e in zip(actual, expected, strict=True))
     if isinstance(actual, Mapping) and isinstance(expected, Mapping):
         return actual.keys() == expected.keys() and all(
             float_eps(actual[k], expected[k], epsilon) for k in expected
@@ -123,6 +147,13 @@ def _significant_lines(text: str) -> list[str]:
     while kept and not kept[-1]:
         kept.pop()
     return kept
+
+
+def _kinds(*sequences: Sequence[Any]) -> set[type]:
+    kinds: set[type] = set()
+    for sequence in sequences:
+        kinds.update(map(type, sequence))
+    return kinds
 
 
 def _key(value: Any) -> Hashable:

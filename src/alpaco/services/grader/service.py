@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Final, Protocol
 
+from alpaco.kernel import log
 from alpaco.kernel.http import BadRequest, InternalError, NotFound
 from alpaco.kernel.invoke import Invoker
 from alpaco.services.grader.execution import ExecutorFailure, run_batch
@@ -28,6 +29,8 @@ from alpaco.services.grader.verdicts import Verdict
 RUN_CUSTOM_TESTS_RESULTS: Final = "RUN_CUSTOM_TESTS_RESULTS"
 # A run without a problem is a playground: these limits are stated, never a silent stand-in.
 PLAYGROUND_LIMITS: Final = Limits(mode="function", time_limit_seconds=2.0, memory_limit_mb=256)
+
+_logger = log.get_logger("grader")
 
 
 class ProblemSource(Protocol):
@@ -53,7 +56,8 @@ def grade_submission(request: GradeRequest, submitter: Submitter, ports: Ports) 
     """Grade against the problem's own settings and store the submission exactly once.
 
     An unknown problem is a 404 and stores nothing; a problem that cannot be graded as stored, or an
-    executor failure, is an INTERNAL_ERROR submission with no case results.
+    executor failure, is an INTERNAL_ERROR submission with no case results. Such a submission says
+    nothing about the problem, so it leaves the problem's submission/accepted counters alone.
     """
     item = ports.problems.get_problem(request.problem_id)
     if item is None:
@@ -71,10 +75,20 @@ def grade_submission(request: GradeRequest, submitter: Submitter, ports: Ports) 
         grading=grading,
     )
     ports.submissions.put_submission(stored)
+    _logger.info(
+        "graded",
+        extra={
+            "submission_id": stored["submissionId"],
+            "problem_id": request.problem_id,
+            "user_id": submitter.user_id,
+            "verdict": grading.status.value,
+            "score": grading.score,
+            "cases": grading.total,
+            "error": grading.error_message if grading.status is Verdict.INTERNAL_ERROR else None,
+        },
+    )
     if grading.status is not Verdict.INTERNAL_ERROR:
-        ports.problems.record_submission(
-            request.problem_id, accepted=grading.status is Verdict.ACCEPTED
-        )
+        _count(ports.problems, request.problem_id, accepted=grading.status is Verdict.ACCEPTED)
     return grade_response(stored)
 
 
@@ -113,6 +127,14 @@ def _grade(item: dict[str, Any], code: str, invoker: Invoker) -> Grading:
     except ExecutorFailure as exc:
         return failed_grading(str(exc), total=len(problem.cases))
     return grade(problem, results)
+
+
+def _count(problems: ProblemSource, problem_id: str, *, accepted: bool) -> None:
+    """The submission is stored by now; failing the request over a counter would invite a resubmit."""
+    try:
+        problems.record_submission(problem_id, accepted=accepted)
+    except Exception:
+        _logger.exception("problem counters not updated", extra={"problem_id": problem_id})
 
 
 def _custom_limits(problem_id: str | None, problems: ProblemSource) -> Limits:

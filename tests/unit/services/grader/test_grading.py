@@ -13,7 +13,7 @@ from alpaco.services.grader.grading import (
     preview,
     seconds,
 )
-from alpaco.services.grader.problem import Limits, Problem, Case
+from alpaco.services.grader.problem import Case, Limits, Problem
 from alpaco.services.grader.verdicts import Verdict
 
 

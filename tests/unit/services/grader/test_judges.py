@@ -359,3 +359,28 @@ def test_lines_are_not_tokens() -> None:
     assert not judge("lines", "1 2\n3", "1\n2 3")
     assert judge("tokens", "1 2\n3", "1\n2 3")
     assert not judge("lines", 1, "1")
+
+
+@pytest.mark.parametrize(
+    ("judge_type", "actual", "expected", "verdict"),
+    [
+        ("equal", [1, 2.0, "a", None], [1.0, 2, "a", None], True),
+        ("equal", [1, 2], [1, True], False),
+        ("equal", [math.nan, math.inf], ["NaN", "Infinity"], True),
+        ("equal", [[1, 2], [3]], [[1, 2], [3.0]], True),
+        ("equal", [[1, 2], [3]], [[1, 2], [True]], False),
+        ("unordered_equal", [3, "x", None, 1], [None, 1, 3, "x"], True),
+        ("unordered_equal", [[1, 2], [3]], [[3], [1, 2]], True),
+        ("unordered_equal", [[1, 2], [3]], [[3], [2, 1]], False),
+        ("unordered_equal", [[1, True]], [[1, 1]], False),
+        ("unordered_equal", [[1, 2.0]], [[1, 2]], True),
+        ("unordered_equal", [1, 2], [2, 1.0], True),
+        ("float_eps", [0.1, 2, None, "a"], [0.1, 2, None, "a"], True),
+        ("float_eps", [0.1, 2], [0.1000001, 2.0000001], True),
+    ],
+)
+def test_list_fast_paths_keep_the_rules(
+    judge_type: str, actual: Any, expected: Any, verdict: bool
+) -> None:
+    assert judge(judge_type, actual, expected) is verdict
+    assert judge(judge_type, tuple(actual), expected) is verdict

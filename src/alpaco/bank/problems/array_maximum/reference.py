@@ -1,6 +1,5 @@
 def solution(data: list[int]) -> int:
     best = data[0]
     for value in data:
-        if value > best:
-            best = value
+        best = max(best, value)
     return best

@@ -1,3 +1,3 @@
 def solution(data: list[int]) -> int:
-    answer = 0
-    return answer
+    # data holds the scale readings, in the order the bales were weighed
+    return 0

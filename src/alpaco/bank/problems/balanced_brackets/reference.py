@@ -4,7 +4,7 @@ PARTNER = {")": "(", "]": "[", "}": "{"}
 
 
 def balanced(text: str) -> bool:
-    stack = []
+    stack: list[str] = []
     for piece in text:
         if piece in PARTNER:
             if not stack or stack.pop() != PARTNER[piece]:

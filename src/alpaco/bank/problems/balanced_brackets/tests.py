@@ -38,13 +38,13 @@ def generate(rng: random.Random, size: int) -> str:
 
 
 def _plan(rng: random.Random, length: int) -> str:
-    if length % 2:
-        text = list(_balanced(rng, length - 1))
+    if length >= 2 and rng.random() < 0.5:
+        return _balanced(rng, length - length % 2)
+    text = list(_balanced(rng, length - length % 2))
+    mistake = "insert" if length % 2 else rng.choice(["swap", "retype", "reverse", "drop"])
+    if mistake == "insert":
         text.insert(rng.randint(0, len(text)), rng.choice("()[]{}"))
-        return "".join(text)
-    text = list(_balanced(rng, length))
-    mistake = rng.choice(["none", "none", "swap", "retype", "reverse"])
-    if mistake == "swap" and length >= 2:
+    elif mistake == "swap":
         i, j = rng.sample(range(length), 2)
         text[i], text[j] = text[j], text[i]
     elif mistake == "retype":
@@ -52,6 +52,9 @@ def _plan(rng: random.Random, length: int) -> str:
         text[i] = rng.choice([p for p in "()[]{}" if p != text[i]])
     elif mistake == "reverse":
         text.reverse()
+    else:
+        del text[rng.randrange(length)]
+        text.insert(rng.randint(0, len(text)), rng.choice("()[]{}"))
     return "".join(text)
 
 

@@ -22,7 +22,7 @@ def generate(rng: random.Random, size: int) -> dict[str, Any]:
     span = rng.choice([n, 3 * n, LIMIT])
     low = rng.randint(-LIMIT, LIMIT - span)
     nums = sorted(rng.sample(range(low, low + span + 1), n))
-    place = rng.choice(["first", "last", "inside", "inside", "below", "above", "between"])
+    place = rng.choice(["first", "last", "inside", "inside", "inside", "below", "above", "between"])
     if place == "first":
         target = nums[0]
     elif place == "last":

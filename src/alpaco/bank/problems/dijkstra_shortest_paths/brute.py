@@ -1,4 +1,7 @@
-def solution(data: dict) -> list[int]:
+from typing import Any
+
+
+def solution(data: dict[str, Any]) -> list[int]:
     n = data["n"]
     dist: list[int | None] = [None] * n
     dist[0] = 0

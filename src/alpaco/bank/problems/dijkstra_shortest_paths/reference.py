@@ -1,7 +1,8 @@
 import heapq
+from typing import Any
 
 
-def solution(data: dict) -> list[int]:
+def solution(data: dict[str, Any]) -> list[int]:
     n = data["n"]
     graph: list[list[tuple[int, int]]] = [[] for _ in range(n)]
     for u, v, w in data["edges"]:

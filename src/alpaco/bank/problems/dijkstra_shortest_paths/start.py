@@ -1,5 +1,8 @@
-def solution(data: dict) -> list[int]:
-    n = data["n"]
-    edges = data["edges"]  # [u, v, w]: a one-way road from u to v of length w
-    answer = [-1] * n
-    return answer
+from typing import Any
+
+
+def solution(data: dict[str, Any]) -> list[int]:
+    # data["n"]: the number of fields; the barn is field 0
+    # data["edges"]: roads [u, v, w], one-way from u to v with length w
+    # return the distance to every field, -1 where it cannot be reached
+    return [-1] * data["n"]

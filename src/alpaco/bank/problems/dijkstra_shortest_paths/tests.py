@@ -21,16 +21,28 @@ BRUTE_MAX_SIZE = 300
 
 def generate(rng: random.Random, size: int) -> dict[str, Any]:
     n = max(1, min(size, MAX_N))
-    shape = rng.choice(["random", "random", "detour", "sparse", "layers"])
+    if n >= 1000:
+        shape = rng.choice(["reachable", "detour"])
+    else:
+        shape = rng.choice(["reachable", "reachable", "detour", "sparse", "layers"])
     if shape == "detour":
         edges = _detour(rng, n)
     elif shape == "layers":
         edges = _layers(rng, n)
+    elif shape == "sparse":
+        edges = [_edge(rng, rng.randrange(n), rng.randrange(n)) for _ in range(rng.randint(0, n))]
     else:
-        m = rng.randint(0, n) if shape == "sparse" else rng.randint(n, 3 * n)
-        edges = [_edge(rng, rng.randrange(n), rng.randrange(n)) for _ in range(m)]
+        edges = _tree(rng, n) + [
+            _edge(rng, rng.randrange(n), rng.randrange(n)) for _ in range(rng.randint(n, 2 * n))
+        ]
     rng.shuffle(edges)
     return {"n": n, "edges": edges[:MAX_M]}
+
+
+def _tree(rng: random.Random, n: int) -> list[list[int]]:
+    """Roads that make every field reachable from the barn, each from an earlier-visited field."""
+    order = [0, *rng.sample(range(1, n), n - 1)]
+    return [_edge(rng, order[rng.randrange(i)], order[i]) for i in range(1, n)]
 
 
 def _weight(rng: random.Random, top: int = MAX_W) -> int:

@@ -2,6 +2,5 @@ MOD = 1_000_000_007
 
 
 def solution(data: int) -> int:
-    n = data
-    answer = 0
-    return answer
+    # data is n; return F(n) % MOD
+    return 0

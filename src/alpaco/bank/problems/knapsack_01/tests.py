@@ -27,9 +27,15 @@ def generate(rng: random.Random, size: int) -> dict[str, Any]:
     if shape == "greedy_trap":
         while len(items) + 3 <= n:
             half = max(1, capacity // 2)
-            items += [[half + 1, 2 * half + 4], [half, 2 * half], [max(1, capacity - half), 2 * half]]
+            items += [
+                [half + 1, 2 * half + 4],
+                [half, 2 * half],
+                [max(1, capacity - half), 2 * half],
+            ]
     elif shape == "too_heavy" and capacity < MAX_WEIGHT:
-        items = [[rng.randint(capacity + 1, MAX_WEIGHT), rng.randint(1, MAX_VALUE)] for _ in range(n)]
+        items = [
+            [rng.randint(capacity + 1, MAX_WEIGHT), rng.randint(1, MAX_VALUE)] for _ in range(n)
+        ]
     elif shape == "all_fit":
         share = max(1, capacity // n)
         items = [[rng.randint(1, share), rng.randint(1, MAX_VALUE)] for _ in range(n)]

@@ -1,4 +1,7 @@
-def solution(data: dict) -> int:
+from typing import Any
+
+
+def solution(data: dict[str, Any]) -> int:
     nums, k = data["nums"], data["k"]
     pairs = 0
     for i in range(len(nums)):

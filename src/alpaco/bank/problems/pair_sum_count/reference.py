@@ -1,4 +1,7 @@
-def solution(data: dict) -> int:
+from typing import Any
+
+
+def solution(data: dict[str, Any]) -> int:
     nums = sorted(data["nums"])
     k = data["k"]
     lo, hi = 0, len(nums) - 1

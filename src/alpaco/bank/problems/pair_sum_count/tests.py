@@ -19,7 +19,10 @@ BRUTE_MAX_SIZE = 200
 
 def generate(rng: random.Random, size: int) -> dict[str, Any]:
     n = max(1, min(size, MAX_N))
-    shape = rng.choice(["random", "random", "duplicates", "negative", "none", "all"])
+    if n >= 1000:
+        shape = rng.choice(["random", "duplicates", "negative"])
+    else:
+        shape = rng.choice(["random", "random", "duplicates", "negative", "none", "all"])
     if shape == "duplicates":
         pool = [rng.randint(-20, 20) for _ in range(rng.randint(1, 4))]
         nums = [rng.choice(pool) for _ in range(n)]

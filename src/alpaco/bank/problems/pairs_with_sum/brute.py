@@ -1,4 +1,7 @@
-def solution(data: dict) -> list[list[int]]:
+from typing import Any
+
+
+def solution(data: dict[str, Any]) -> list[list[int]]:
     nums, k = data["nums"], data["k"]
     found = set()
     for i in range(len(nums)):

@@ -1,7 +1,8 @@
 from collections import Counter
+from typing import Any
 
 
-def solution(data: dict) -> list[list[int]]:
+def solution(data: dict[str, Any]) -> list[list[int]]:
     counts = Counter(data["nums"])
     k = data["k"]
     pairs = []

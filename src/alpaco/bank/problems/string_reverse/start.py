@@ -1,3 +1,3 @@
 def solution(data: str) -> str:
-    answer = ""
-    return answer
+    # data is the note, written backwards
+    return ""

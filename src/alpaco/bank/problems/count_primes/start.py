@@ -1,0 +1,4 @@
+def solution(data: int) -> int:
+    n = data
+    answer = 0
+    return answer

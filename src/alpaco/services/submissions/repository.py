@@ -1,0 +1,78 @@
+"""Submissions table reads (the grader writes the items)."""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from alpaco.kernel import dynamo
+from alpaco.kernel.tables import SUBMISSIONS
+from alpaco.services.submissions.filters import SubmissionFilters
+
+USER_INDEX: Final = "UserIdSubmissionTimeIndex"
+PROBLEM_INDEX: Final = "ProblemIdSubmissionTimeIndex"
+AUTHOR_INDEX: Final = "AuthorSubmissionTimeIndex"
+ALL_INDEX: Final = "AllSubmissionsByTimeIndex"
+_NAMES: Final = {
+    "userId": "#userId",
+    "problemId": "#problemId",
+    "author": "#author",
+    "is_submission": "#all",
+}
+
+
+def get_submission(submission_id: str) -> dict[str, Any] | None:
+    response = dynamo.client().get_item(
+        TableName=SUBMISSIONS.name,
+        Key={"submissionId": {"S": submission_id}},
+        ConsistentRead=True,
+    )
+    item = response.get("Item")
+    return dynamo.from_item(item) if item else None
+
+
+def list_submissions(
+    filters: SubmissionFilters, *, page_size: int, cursor: str | None
+) -> dynamo.Page:
+    return dynamo.query_page(list_query(filters), page_size=page_size, cursor=cursor)
+
+
+def list_query(filters: SubmissionFilters) -> dynamo.Query:
+    """The original's index choice (reference §6.2); every other given filter, including the
+    `author` the original ignored next to `userId`, narrows the query without shortening pages."""
+    equal = {"userId": filters.user_id, "problemId": filters.problem_id, "author": filters.author}
+    if filters.user_id:
+        index, hash_key = USER_INDEX, "userId"
+    elif filters.author and filters.problem_id:
+        index, hash_key = AUTHOR_INDEX, "author"
+    elif filters.problem_id:
+        index, hash_key = PROBLEM_INDEX, "problemId"
+    elif filters.author:
+        index, hash_key = AUTHOR_INDEX, "author"
+    else:
+        index, hash_key = ALL_INDEX, "is_submission"
+        equal["is_submission"] = "Y"
+    names: dict[str, str] = {}
+    values: dict[str, Any] = {}
+    conditions: list[str] = []
+    for attribute, value in equal.items():
+        if value is None:
+            continue
+        name = _NAMES[attribute]
+        names[name] = attribute
+        values[f":{name[1:]}"] = value
+        if attribute != hash_key:
+            conditions.append(f"{name} = :{name[1:]}")
+    if filters.title:
+        names["#title"] = "problemTitleTranslated"
+        values[":title"] = filters.title
+        conditions.append("contains(#title, :title)")
+    key = f"{_NAMES[hash_key]} = :{_NAMES[hash_key][1:]}"
+    return dynamo.Query(
+        spec=SUBMISSIONS,
+        index=index,
+        key_condition=key,
+        values=values,
+        names=names,
+        filter=" AND ".join(conditions) or None,
+        forward=filters.ascending,
+    )

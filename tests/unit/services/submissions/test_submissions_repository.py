@@ -1,0 +1,59 @@
+"""Index choice and filters for every combination (pure: no DynamoDB involved)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+
+from alpaco.kernel.dynamo import Query
+from alpaco.services.submissions.filters import SubmissionFilters
+from alpaco.services.submissions.repository import (
+    ALL_INDEX,
+    AUTHOR_INDEX,
+    PROBLEM_INDEX,
+    USER_INDEX,
+    list_query,
+)
+
+
+def _assert_consistent(query: Query) -> None:
+    text = f"{query.key_condition} {query.filter or ''}"
+    assert set(re.findall(r"#\w+", text)) == set(query.names or {})
+    assert set(re.findall(r":\w+", text)) == set(query.values)
+
+
+@pytest.mark.parametrize(
+    ("filters", "index"),
+    [
+        (SubmissionFilters(user_id="u", problem_id="p"), USER_INDEX),
+        (SubmissionFilters(author="a", problem_id="p"), AUTHOR_INDEX),
+        (SubmissionFilters(user_id="u", author="a"), USER_INDEX),
+        (SubmissionFilters(user_id="u"), USER_INDEX),
+        (SubmissionFilters(problem_id="p"), PROBLEM_INDEX),
+        (SubmissionFilters(author="a"), AUTHOR_INDEX),
+        (SubmissionFilters(), ALL_INDEX),
+        (SubmissionFilters(title="딸기"), ALL_INDEX),
+    ],
+)
+def test_index_choice_follows_the_original(filters: SubmissionFilters, index: str) -> None:
+    assert list_query(filters).index == index
+
+
+def test_every_combination_applies_every_filter() -> None:
+    for user, problem, author, title in itertools.product(
+        (None, "u"), (None, "p"), (None, "a"), (None, "t")
+    ):
+        filters = SubmissionFilters(user, problem, author, title)
+        query = list_query(filters)
+        _assert_consistent(query)
+        given = {v for v in (user, problem, author, title) if v}
+        assert given <= set(query.values.values())
+
+
+def test_all_index_is_keyed_on_the_submission_flag() -> None:
+    query = list_query(SubmissionFilters())
+    assert query.key_condition == "#all = :all"
+    assert query.values == {":all": "Y"}
+    assert query.forward is False
