@@ -116,8 +116,9 @@ def latencies(action: Callable[[], str], count: int) -> list[float]:
     return timings
 
 
-def throughput(actions: list[Callable[[], str]], seconds: float) -> float:
-    """Gradings per second with one thread per action, each grading back to back."""
+def throughput(actions: list[Callable[[], str]], seconds: float) -> tuple[float, list[str]]:
+    """Accepted gradings per second with one thread per action, each grading back to back, and
+    the failures seen (they do not count)."""
     done = [0] * len(actions)
     failures: list[str] = []
     deadline = time.perf_counter() + seconds
@@ -125,10 +126,10 @@ def throughput(actions: list[Callable[[], str]], seconds: float) -> float:
     def loop(index: int) -> None:
         while time.perf_counter() < deadline:
             status = actions[index]()
-            if status != "ACCEPTED":
+            if status == "ACCEPTED":
+                done[index] += 1
+            else:
                 failures.append(status)
-                return
-            done[index] += 1
 
     started = time.perf_counter()
     threads = [threading.Thread(target=loop, args=(i,)) for i in range(len(actions))]
@@ -136,10 +137,7 @@ def throughput(actions: list[Callable[[], str]], seconds: float) -> float:
         thread.start()
     for thread in threads:
         thread.join()
-    elapsed = time.perf_counter() - started
-    if failures:
-        raise SystemExit(f"bench: gradings failed: {failures[:3]}")
-    return sum(done) / elapsed
+    return sum(done) / (time.perf_counter() - started), failures
 
 
 # --- the local platform -------------------------------------------------------------------------
@@ -203,8 +201,9 @@ def grader_client(url: str, username: str, problem_id: str) -> Callable[[], str]
         response = client.post("/grade", json=body, headers=headers)
         if response.status_code != 200:
             return f"HTTP {response.status_code}: {response.text[:200]}"
-        status: str = response.json()["status"]
-        return status
+        result = response.json()
+        status: str = result["status"]
+        return status if status == "ACCEPTED" else f"{status}: {result['errorMessage']}"
 
     return grade
 
@@ -221,7 +220,7 @@ def main() -> int:
 
     baseline()
     base_p50 = statistics.median(latencies(baseline, max(10, args.requests // 3)))
-    base_rate = throughput([baseline] * CLIENTS, args.seconds)
+    base_rate, base_failures = throughput([baseline] * CLIENTS, args.seconds)
 
     with (
         tempfile.TemporaryDirectory(prefix="alpaco-bench-") as tmp,
@@ -234,7 +233,7 @@ def main() -> int:
         clients = [grader_client(url, f"bench-user-{n}", problem_id) for n in range(CLIENTS)]
         latencies(clients[0], 5)
         ours = latencies(clients[0], args.requests)
-        ours_rate = throughput(clients, args.seconds)
+        ours_rate, failures = throughput(clients, args.seconds)
 
     ours_p50 = statistics.median(ours)
     ours_p90 = statistics.quantiles(ours, n=10)[-1]
@@ -249,13 +248,16 @@ def main() -> int:
     )
     print(f"    {ours_rate:.1f} gradings/s with {CLIENTS} concurrent clients")
     print(f"  latency ratio {base_p50 / ours_p50:.1f}x, throughput ratio {ratio:.1f}x")
+    for name, failed in (("baseline", base_failures), ("ours", failures)):
+        if failed:
+            print(f"  {name}: {len(failed)} gradings FAILED, e.g. {sorted(set(failed))[:2]}")
     p50_ok = ours_p50 <= P50_TARGET_MS
     rate_ok = ratio >= THROUGHPUT_TARGET_RATIO
     print(f"  target p50 <= {P50_TARGET_MS:.0f} ms: {'met' if p50_ok else 'MISSED'}")
     print(
         f"  target throughput >= {THROUGHPUT_TARGET_RATIO:.0f}x: {'met' if rate_ok else 'MISSED'}"
     )
-    return 0 if p50_ok and rate_ok else 1
+    return 0 if p50_ok and rate_ok and not failures and not base_failures else 1
 
 
 if __name__ == "__main__":

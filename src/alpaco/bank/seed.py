@@ -68,6 +68,18 @@ class SeedReport:
     def ok(self) -> bool:
         return not self.failed
 
+    def summary(self) -> str:
+        """Human-readable: one line per problem, then the totals."""
+        lines = [
+            f"{r.outcome:<8} {r.bank_id:<28} {r.seconds:6.2f} s  {r.message}" for r in self.results
+        ]
+        seconds = sum(r.seconds for r in self.results)
+        lines.append(
+            f"bank: {len(self.seeded)} seeded, {len(self.skipped)} skipped, "
+            f"{len(self.failed)} failed in {seconds:.1f} s"
+        )
+        return "\n".join(lines)
+
 
 def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")

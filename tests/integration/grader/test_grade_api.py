@@ -553,3 +553,30 @@ def test_at_most_two_gradings_per_user_are_in_flight(
         gated.release.set()
         assert [future.result()["status"] for future in [*running, other]] == ["ACCEPTED"] * 3
     assert submit(api, headers, sum_problem, CORRECT)["status"] == "ACCEPTED"
+
+
+def test_output_dynamodb_cannot_hold_still_stores(
+    api: httpx.Client, auth_headers: Headers, sum_problem: str
+) -> None:
+    code = "def solution(d):\n    s = chr(0xD800)\n    return {s: [s, 10**40, 1e300]}\n"
+    headers = auth_headers("grader-odd-output")
+    body = submit(api, headers, sum_problem, code)
+    assert body["status"] == "WRONG_ANSWER"
+    assert isinstance(body["results"][0]["actualOutput"], str)
+    item = stored(body["submissionId"])
+    assert item is not None
+    assert item["results"] == body["results"]
+    custom = api.post(
+        "/grade",
+        json={
+            "executionMode": "RUN_CUSTOM_TESTS",
+            "problemId": sum_problem,
+            "userCode": code,
+            "customTestCases": [{}],
+        },
+        headers=headers,
+    )
+    assert custom.status_code == 200
+    assert custom.json()["results"][0]["runCodeOutput"]["returnValue"] == {
+        "\ud800": ["\ud800", 10**40, 1e300]
+    }

@@ -48,5 +48,8 @@ def test_bank_problem_grades_its_own_solutions(
     assert reference["score"] == 100
     brute = grade(api, headers, bp, item["bruteForceCode"])
     assert brute["status"] in ("ACCEPTED", "TIME_LIMIT_EXCEEDED"), brute["errorMessage"]
-    verdicts = {case["status"] for case in brute["results"]}
-    assert verdicts <= {"ACCEPTED", "TIME_LIMIT_EXCEEDED"}, brute["errorMessage"]
+    for case in brute["results"]:
+        # A recursive brute force may run out of stack on the big hidden cases; that is its
+        # limit, like time, never a wrong answer.
+        deep = case["status"] == "RUNTIME_ERROR" and case["exceptionType"] == "RecursionError"
+        assert case["status"] in ("ACCEPTED", "TIME_LIMIT_EXCEEDED") or deep, case

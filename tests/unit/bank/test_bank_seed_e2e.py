@@ -9,10 +9,10 @@ import time
 from typing import Any
 
 import pytest
-from alpaco.services.executor.handler import handler
 
 from alpaco.bank.catalog import load_bank
 from alpaco.bank.seed import SeedReport, seed_bank
+from alpaco.services.executor.handler import handler
 
 
 class HandlerInvoker:

@@ -280,6 +280,18 @@ def test_an_item_over_the_size_budget_is_not_written(problems: list[BankProblem]
     assert store.items == {}
 
 
+def test_the_summary_lists_every_problem_and_the_totals(problems: list[BankProblem]) -> None:
+    executor = executor_for(problems)
+    executor.programs[problems[1].brute_code] = ok
+    report = seed_bank(executor, MemoryStore(), problems=problems)
+    lines = report.summary().splitlines()
+    assert len(lines) == 4
+    assert lines[0].startswith("seeded   a_plus_b ")
+    assert lines[1].startswith("failed   string_reverse ")
+    assert "the brute force disagrees" in lines[1]
+    assert lines[3].startswith("bank: 2 seeded, 0 skipped, 1 failed in ")
+
+
 def test_item_bytes_counts_names_and_utf8_values() -> None:
     assert item_bytes({"a": "xyz"}) == 4
     assert item_bytes({"title": "한"}) == 5 + 3

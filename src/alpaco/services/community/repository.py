@@ -47,6 +47,16 @@ LIKE_PREFIX = "LIKE#"
 ALL_POSTS = "POST"
 _LIVE_POST = "attribute_exists(PK) AND attribute_not_exists(deleting)"
 _BATCH = 25
+_SUMMARY = (
+    "title",
+    "author",
+    "userId",
+    "createdAt",
+    "updatedAt",
+    "likesCount",
+    "commentCount",
+    "problemId",
+)
 
 
 @dataclass(frozen=True)
@@ -297,7 +307,15 @@ def list_posts(
         index, condition, values = "postsByUserIndex", "userId = :key", {":key": user_id}
     else:
         index, condition, values = "postOnlyIndex", "GSI1PK = :key", {":key": ALL_POSTS}
-    query = dynamo.Query(COMMUNITY, condition, values, index=index, filter=live, forward=False)
+    query = dynamo.Query(
+        COMMUNITY,
+        condition,
+        values,
+        index=index,
+        filter=live,
+        forward=False,
+        projection=_SUMMARY,
+    )
     page = dynamo.query_page(query, page_size=page_size, cursor=cursor)
     return Slice([_post(i) for i in page.items], page.last_evaluated_key)
 

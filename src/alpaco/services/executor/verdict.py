@@ -10,13 +10,17 @@ from __future__ import annotations
 import json
 import os
 import signal
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from alpaco.services.executor.sandbox.limits import Limits
 
 SETUP_FAILED = 125
 TIMED_OUT = "Execution timed out."
+NO_VALUE = "The solution exited without returning a value."
+NO_VALUE_TAMPERED = (
+    "The solution exited without returning a value (its result channel was tampered with)."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +56,6 @@ class Verdict:
     truncated: bool = False
     exception_type: str | None = None
     exception_line: int | None = None
-    notes: list[str] = field(default_factory=list)
 
     @property
     def timed_out(self) -> bool:
@@ -61,25 +64,28 @@ class Verdict:
 
 def classify(facts: CaseFacts, limits: Limits, *, function_mode: bool) -> Verdict:
     stdout = facts.stdout.decode("utf-8", "replace")
-    base = {
-        "stdout": stdout.strip() if function_mode else stdout,
-        "stderr": facts.stderr.decode("utf-8", "replace"),
-        "peak_kb": facts.maxrss_kb,
-        "truncated": facts.stdout_over or facts.stderr_truncated or facts.channel_over,
-    }
+    stderr = facts.stderr.decode("utf-8", "replace")
+    truncated = facts.stdout_over or facts.stderr_truncated or facts.channel_over
     if facts.lost is not None or facts.status is None:
-        return Verdict("IE", error=facts.lost or "the case was lost", **base)  # type: ignore[arg-type]
+        return Verdict(
+            "IE", stdout, stderr, error=facts.lost or "the case was lost",
+            peak_kb=facts.maxrss_kb, truncated=truncated,
+        )  # fmt: skip
     frame = _frame(facts.channel)
     code, signum = _decode(facts.status)
     time_ms = _time_ms(frame, facts.wall_ns)
-    error_info = frame.get("e") if isinstance(frame.get("e"), dict) else {}
-    kind, line = _exception(error_info)
+    kind, line = _exception(frame.get("e"))
 
-    def verdict(status: str, note: str | None = None, **fields: Any) -> Verdict:
-        values = {**base, "exit_code": code, "time_ms": time_ms} | fields
-        if note:
-            values["stderr"] = _append(values["stderr"], note)
-        return Verdict(status, **values)
+    def verdict(status: str, note: str = "", **fields: Any) -> Verdict:
+        values: dict[str, Any] = {
+            "stdout": stdout.strip() if function_mode else stdout,
+            "stderr": _append(stderr, note),
+            "exit_code": code,
+            "time_ms": time_ms,
+            "peak_kb": facts.maxrss_kb,
+            "truncated": truncated,
+        }
+        return Verdict(status, **(values | fields))
 
     if code == SETUP_FAILED and not frame:
         return verdict("IE", error="the case could not be set up in the sandbox")
@@ -104,9 +110,8 @@ def classify(facts: CaseFacts, limits: Limits, *, function_mode: bool) -> Verdic
     if code != 0:
         return verdict("RE", f"Exited with code {code}.")
     if function_mode and "v" not in frame:
-        why = "its result channel was tampered with" if facts.channel and not frame else None
-        return verdict("RE", "The solution exited without returning a value" + (
-            f" ({why})." if why else "."))  # fmt: skip
+        tampered = bool(facts.channel) and not frame
+        return verdict("RE", NO_VALUE_TAMPERED if tampered else NO_VALUE)
     return verdict("OK", return_value=frame.get("v"))
 
 
@@ -137,7 +142,9 @@ def _time_ms(frame: dict[str, Any], wall_ns: int) -> float:
     return round(wall_ns / 1e6, 3)
 
 
-def _exception(info: dict[str, Any]) -> tuple[str | None, int | None]:
+def _exception(info: object) -> tuple[str | None, int | None]:
+    if not isinstance(info, dict):
+        return None, None
     kind, line = info.get("type"), info.get("line")
     return (
         kind if isinstance(kind, str) and kind else None,
@@ -161,6 +168,8 @@ def _signal_name(signum: int) -> str:
 
 
 def _append(text: str, note: str) -> str:
+    if not note:
+        return text
     if not text:
         return note
     return text + ("" if text.endswith("\n") else "\n") + note

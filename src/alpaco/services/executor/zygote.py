@@ -1,4 +1,4 @@
-"""The harness side of the fork-server protocol (the other side is `languages/python_agent.py`).
+"""The harness side of the fork-server protocol (the other side is `languages/pyagent/server.py`).
 
 We send `marshal` tuples (the fork server trusts us) with descriptors attached. Its answers are
 JSON objects that we treat as untrusted: hostile code may have taken the fork server over, so
@@ -112,6 +112,8 @@ class ZygoteClient:
     def _receive(self) -> dict[str, Any] | None:
         try:
             data, ancillary, _, _ = self.control.recvmsg(MAX_MESSAGE, socket.CMSG_SPACE(64))
+        except TimeoutError:
+            raise  # the caller's deadline, not a dead fork server
         except OSError:
             return None
         for _, _, payload in ancillary:  # we never accept descriptors from the sandbox

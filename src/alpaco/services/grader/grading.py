@@ -156,7 +156,18 @@ def _int_or_none(value: Any) -> int | None:
 
 
 def _text(value: Any) -> str:
-    return value if isinstance(value, str) else ""
+    """Executor text made safe to store: a lone surrogate becomes "?"."""
+    if not isinstance(value, str):
+        return ""
+    return value if _is_unicode(value) else value.encode("utf-8", "replace").decode("utf-8")
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _clip(text: str) -> str | None:
@@ -168,18 +179,21 @@ def _clip(text: str) -> str | None:
 def preview(value: Any) -> Any:
     """The value itself when it is small and DynamoDB can store it as is, else its clipped JSON text.
 
-    DynamoDB numbers hold 38 digits between 1e-130 and 1e126 and documents nest 32 levels, while a
-    student's output can be any JSON value; its text always stores.
+    DynamoDB numbers hold 38 digits between 1e-130 and 1e126, documents nest 32 levels and text
+    must be UTF-8, while a student's output can be any JSON value (even a lone surrogate); its
+    ASCII JSON text always stores.
     """
-    text = json.dumps(value, ensure_ascii=False)
+    text = json.dumps(value)
     if len(text) <= MAX_OUTPUT_CHARS and _storable(value, depth=0):
         return value
     return text if len(text) <= MAX_OUTPUT_CHARS else text[: MAX_OUTPUT_CHARS - 3] + "..."
 
 
 def _storable(value: Any, *, depth: int) -> bool:
-    if isinstance(value, bool) or value is None or isinstance(value, str):
+    if isinstance(value, bool) or value is None:
         return True
+    if isinstance(value, str):
+        return _is_unicode(value)
     if isinstance(value, int):
         return abs(value) < 10**38
     if isinstance(value, float):
@@ -190,6 +204,7 @@ def _storable(value: Any, *, depth: int) -> bool:
         return all(_storable(item, depth=depth + 1) for item in value)
     if isinstance(value, dict):
         return all(
-            isinstance(k, str) and k and _storable(v, depth=depth + 1) for k, v in value.items()
+            isinstance(k, str) and k and _is_unicode(k) and _storable(v, depth=depth + 1)
+            for k, v in value.items()
         )
     return False

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from typing import Any
+
+from aws_lambda_powertools.event_handler import Response
 
 from alpaco.kernel.invoke import get_invoker
 from alpaco.kernel.service import create_app, json_body, make_handler, require_claims
 from alpaco.services.grader import repository
 from alpaco.services.grader.limits import InFlightLimiter
+from alpaco.services.grader.problem_cache import CachedProblems
 from alpaco.services.grader.request import GradeRequest, parse_request
 from alpaco.services.grader.service import Ports, grade_submission, run_custom_tests
 from alpaco.services.grader.submission import Submitter
@@ -22,18 +26,23 @@ limiter = InFlightLimiter()
 
 @lru_cache(maxsize=1)
 def ports() -> Ports:
-    return Ports(invoker=get_invoker(), problems=problems, submissions=repository)
+    return Ports(invoker=get_invoker(), problems=CachedProblems(problems), submissions=repository)
 
 
 @app.post("/grade")
-def grade() -> dict[str, Any]:
+def grade() -> Response[str]:
     claims = require_claims(app)
     request = parse_request(json_body(app))
     with limiter.slot(claims.user_id):
         if isinstance(request, GradeRequest):
             submitter = Submitter(user_id=claims.user_id, author=claims.display_name)
-            return grade_submission(request, submitter, ports())
-        return run_custom_tests(request, ports())
+            return _ok(grade_submission(request, submitter, ports()))
+        return _ok(run_custom_tests(request, ports()))
+
+
+def _ok(body: dict[str, Any]) -> Response[str]:
+    """Serialised here: a student's output may hold a lone surrogate, which only ASCII JSON carries."""
+    return Response(status_code=200, content_type="application/json", body=json.dumps(body))
 
 
 handler = make_handler(app, SERVICE)

@@ -22,7 +22,7 @@ from alpaco.services.grader.judges import JUDGE_TYPES, resolve_epsilon
 
 MODES: Final = ("function", "stdio")
 MAX_TIME_LIMIT_SECONDS: Final = 20.0
-MAX_MEMORY_LIMIT_MB: Final = 4096
+MEMORY_LIMIT_RANGE_MB: Final = (16, 2048)
 
 
 class InvalidProblem(ValueError):
@@ -75,9 +75,10 @@ def read_limits(item: Mapping[str, Any]) -> Limits:
     memory = _setting(item, constraints, ("memoryLimitMb", "memory_limit_mb"))
     if memory is None:
         raise InvalidProblem("problem has no memory limit (memoryLimitMb)")
-    if not _is_number(memory) or memory != int(memory) or not 0 < memory <= MAX_MEMORY_LIMIT_MB:
+    low, high = MEMORY_LIMIT_RANGE_MB
+    if not _is_number(memory) or memory != int(memory) or not low <= memory <= high:
         raise InvalidProblem(
-            f"problem memory limit {memory!r} is not an integer in (0, {MAX_MEMORY_LIMIT_MB}] MB"
+            f"problem memory limit {memory!r} is not an integer in [{low}, {high}] MB"
         )
     return Limits(mode=mode, time_limit_seconds=float(seconds), memory_limit_mb=int(memory))
 

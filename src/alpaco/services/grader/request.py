@@ -40,7 +40,7 @@ def parse_request(body: Mapping[str, Any]) -> GradeRequest | CustomRunRequest:
     if mode not in (GRADE_SUBMISSION, RUN_CUSTOM_TESTS):
         raise BadRequest(f"Unknown executionMode: {str(mode)[:40]}")
     code = body.get("userCode")
-    if not isinstance(code, str) or not code.strip():
+    if not isinstance(code, str) or not code.strip() or not _is_unicode(code):
         raise BadRequest("Invalid input: userCode must be a non-empty string.")
     check_code_size(code)
     language = _language(body.get("language"))
@@ -70,6 +70,20 @@ def _language(raw: Any) -> str:
 def _problem_id(raw: Any) -> str | None:
     if raw is None or raw == "":
         return None
-    if not isinstance(raw, str) or len(raw) > _MAX_PROBLEM_ID_CHARS or not raw.strip():
+    if (
+        not isinstance(raw, str)
+        or len(raw) > _MAX_PROBLEM_ID_CHARS
+        or not raw.strip()
+        or not _is_unicode(raw)
+    ):
         raise BadRequest("Invalid input: problemId must be a short non-empty string.")
     return raw
+
+
+def _is_unicode(text: str) -> bool:
+    """False for lone surrogates, which JSON allows and DynamoDB (UTF-8) cannot store."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

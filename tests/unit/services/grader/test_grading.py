@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -210,3 +211,13 @@ def test_large_values_are_clipped_text() -> None:
     assert isinstance(shown, str)
     assert len(shown) == MAX_OUTPUT_CHARS
     assert shown.startswith("[0, 1, 2")
+
+
+def test_lone_surrogates_never_reach_storage() -> None:
+    lone = chr(0xD800)
+    grading = grade(problem(1), [ok({lone: [lone]}, stdout=f"out{lone}", stderr=lone)])
+    view = grading.cases[0].view()
+    assert view["actualOutput"] == '{"\\ud800": ["\\ud800"]}'
+    assert view["stdout"] == "out?"
+    assert view["stderr"] == "?"
+    json.dumps(view, ensure_ascii=False).encode("utf-8")

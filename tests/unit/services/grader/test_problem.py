@@ -100,6 +100,8 @@ def test_missing_mode_and_judge_are_the_originals_function_and_equal() -> None:
         ({"memoryLimitMb": None}, "no memory limit"),
         ({"memoryLimitMb": 1.5}, "memory limit"),
         ({"memoryLimitMb": 0}, "memory limit"),
+        ({"memoryLimitMb": 8}, "memory limit"),
+        ({"memoryLimitMb": 4096}, "memory limit"),
         ({"mode": "interactive"}, "mode"),
         ({"judgeType": "equal_string"}, "judge type 'equal_string' is unknown"),
         ({"judgeType": "float_eps", "epsilon": -1}, "epsilon"),

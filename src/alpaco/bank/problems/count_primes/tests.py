@@ -14,8 +14,8 @@ BRUTE_MAX_SIZE = 20_000
 
 def generate(rng: random.Random, size: int) -> int:
     limit = max(0, min(size, MAX_N))
-    if limit <= 2:
-        return rng.randint(0, 2)
+    if limit <= 3:
+        return limit
     if size >= 1_000_000:
         return limit - rng.choice([0, 0, rng.randint(1, 1000)])
     shape = rng.choice(["random", "prime", "after_prime", "square", "top"])

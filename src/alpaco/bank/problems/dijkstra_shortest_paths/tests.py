@@ -1,5 +1,7 @@
-"""Dijkstra: one field, one-way roads, zero lengths, loops, parallel roads, unreachable fields, and detours
-where many short roads beat a few long ones (so counting roads, BFS-style, fails)."""
+"""Dijkstra: one field, one-way roads, zero lengths, loops, parallel roads, unreachable fields, detours
+where many short roads beat a few long ones (so counting roads, BFS-style, fails), and at full size a
+graph whose shortest paths are thousands of roads deep (so repeated relaxation, Bellman-Ford-style, is too
+slow)."""
 
 from __future__ import annotations
 
@@ -22,9 +24,8 @@ BRUTE_MAX_SIZE = 300
 def generate(rng: random.Random, size: int) -> dict[str, Any]:
     n = max(1, min(size, MAX_N))
     if n >= 1000:
-        shape = rng.choice(["reachable", "detour"])
-    else:
-        shape = rng.choice(["reachable", "reachable", "detour", "sparse", "layers"])
+        return {"n": n, "edges": _deep(rng, n)}
+    shape = rng.choice(["reachable", "reachable", "detour", "sparse", "layers"])
     if shape == "detour":
         edges = _detour(rng, n)
     elif shape == "layers":
@@ -51,6 +52,19 @@ def _weight(rng: random.Random, top: int = MAX_W) -> int:
 
 def _edge(rng: random.Random, u: int, v: int) -> list[int]:
     return [u, v, _weight(rng)]
+
+
+def _deep(rng: random.Random, n: int) -> list[list[int]]:
+    """A light chain (at most 2 per road, so at most 4000 in all) listed last road first, so each
+    relaxation pass over the list advances one road, hidden among roads too heavy to shortcut it."""
+    chain = [[i, i + 1, rng.randint(0, 2)] for i in range(n - 1)][::-1]
+    heavy = [
+        [rng.randrange(n), rng.randrange(n), rng.randint(MAX_W // 2, MAX_W)]
+        for _ in range(MAX_M - len(chain))
+    ]
+    slots = set(rng.sample(range(MAX_M), len(chain)))
+    roads, fillers = iter(chain), iter(heavy)
+    return [next(roads) if index in slots else next(fillers) for index in range(MAX_M)]
 
 
 def _detour(rng: random.Random, n: int) -> list[list[int]]:

@@ -1,8 +1,3 @@
-from typing import Any
-
-
-def solution(data: dict[str, Any]) -> int:
-    a: str = data["a"]
-    b: str = data["b"]
-    answer = 0
-    return answer
+def solution(data: dict[str, str]) -> int:
+    # data["a"]: the typed word, data["b"]: the dictionary word
+    return 0

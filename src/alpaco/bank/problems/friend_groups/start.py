@@ -2,7 +2,7 @@ from typing import Any
 
 
 def solution(data: dict[str, Any]) -> list[int]:
-    n: int = data["n"]
-    pairs: list[list[int]] = data["pairs"]
-    answer: list[int] = []
-    return answer
+    # data["n"]: the number of members, numbered 0 .. n - 1
+    # data["pairs"]: the log of friendships [a, b], in order
+    # return the number of friend groups after each entry
+    return [data["n"] for _ in data["pairs"]]

@@ -38,7 +38,7 @@ def generate(rng: random.Random, size: int) -> dict[str, Any]:
         left, right = people[::2], people[1::2]
         for half in (left, right):
             pairs += [[half[i], half[i + 1]] for i in range(len(half) - 1)]
-        pairs = pairs[: max(0, m - 1)] + [[left[0], right[-1]]]
+        pairs = [*pairs[: max(0, m - 1)], [left[0], right[-1]]]
     while len(pairs) < m:
         pairs.append(rng.sample(people, 2))
     for pair in pairs:

@@ -2,7 +2,6 @@ from typing import Any
 
 
 def solution(data: dict[str, Any]) -> int:
-    capacity: int = data["capacity"]
-    items: list[list[int]] = data["items"]  # [weight, value]
-    answer = 0
-    return answer
+    # data["capacity"]: the most weight the bag can hold
+    # data["items"]: pieces of gear [weight, value], each taken at most once
+    return 0

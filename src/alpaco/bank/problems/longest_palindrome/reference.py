@@ -1,12 +1,14 @@
 def solution(data: str) -> int:
-    s = data
-    n = len(s)
-    best = 1
-    for middle in range(2 * n - 1):
-        low = middle // 2
-        high = low + middle % 2
-        while low >= 0 and high < n and s[low] == s[high]:
-            low -= 1
-            high += 1
-        best = max(best, high - low - 1)
-    return best
+    # Manacher's algorithm on "^#a#b#...#$": separators make even palindromes odd, and the
+    # distinct sentinels stop every expansion without bounds checks.
+    text = "^#" + "#".join(data) + "#$"
+    radius = [0] * len(text)
+    center = right = 0
+    for i in range(1, len(text) - 1):
+        if i < right:
+            radius[i] = min(right - i, radius[2 * center - i])
+        while text[i + radius[i] + 1] == text[i - radius[i] - 1]:
+            radius[i] += 1
+        if i + radius[i] > right:
+            center, right = i, i + radius[i]
+    return max(radius)

@@ -6,7 +6,7 @@ import random
 import string
 from typing import Any
 
-MAX_LENGTH = 2000
+MAX_LENGTH = 3000
 
 SAMPLES: list[Any] = ["racecars", "abba", "xyz"]
 
@@ -16,7 +16,10 @@ BRUTE_MAX_SIZE = 300
 def generate(rng: random.Random, size: int) -> str:
     n = max(1, min(size, MAX_LENGTH))
     alphabet = rng.choice(["ab", "abc", string.ascii_lowercase])
-    shape = rng.choice(["random", "same", "periodic", "planted_odd", "planted_even"])
+    kinds = ["random", "random", "planted_odd", "planted_odd", "planted_even", "planted_even"]
+    shape = rng.choice([*kinds, "periodic", "same"])
+    if size >= 1000:
+        shape = rng.choice(["random", "planted_odd", "planted_even", "periodic", "same"])
     if shape == "same":
         return rng.choice(string.ascii_lowercase) * n
     if shape == "periodic":

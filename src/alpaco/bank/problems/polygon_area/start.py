@@ -2,6 +2,5 @@ from typing import Any
 
 
 def solution(data: dict[str, Any]) -> float:
-    points: list[list[float]] = data["points"]  # [x, y] in order around the plot
-    answer = 0.0
-    return answer
+    # data["points"]: the corners [x, y] in order along the border (either direction)
+    return 0.0

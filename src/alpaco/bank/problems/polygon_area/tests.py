@@ -48,10 +48,9 @@ def _number(hundredths: int, whole: bool) -> int | float:
 def _shape(rng: random.Random, n: int, shape: str, *, whole: bool) -> list[Point]:
     unit = SCALE if whole else 1
     limit = MAX_COORDINATE * SCALE
+    radius = rng.randint(max(n, 100), limit // 2) // unit * unit
     if shape == "tiny":
         radius = rng.randint(3, 30) * unit
-    else:
-        radius = rng.randint(max(n, 100), limit // 2) // unit * unit
     cx = rng.randint(-(limit - radius), limit - radius) // unit * unit
     cy = rng.randint(-(limit - radius), limit - radius) // unit * unit
     if shape == "comb":
@@ -82,7 +81,9 @@ def _comb(rng: random.Random, n: int, radius: int, unit: int) -> list[Point]:
         outline.append((left, top))
         if tooth:
             outline += [(left, valley), (left - step, valley), (left - step, top)]
-    base = sorted(rng.sample(range(unit, width, unit), min(n - len(outline) - 2, width // unit - 1)))
+    base = sorted(
+        rng.sample(range(unit, width, unit), min(n - len(outline) - 2, width // unit - 1))
+    )
     return [(0, 0), *((x, 0) for x in base), (width, 0), *outline[:-1], (0, top)]
 
 
@@ -117,7 +118,7 @@ def _scaled(value: Any, index: int) -> int:
         raise ValueError(f"points[{index}] must hold finite numbers")
     if abs(value) > MAX_COORDINATE:
         raise ValueError(f"points[{index}] is outside |x|, |y| ≤ {MAX_COORDINATE}")
-    scaled = round(value * SCALE)
+    scaled: int = round(value * SCALE)
     if abs(value * SCALE - scaled) > 1e-6:
         raise ValueError(f"points[{index}] has more than 2 digits after the decimal point")
     return scaled
@@ -125,7 +126,8 @@ def _scaled(value: Any, index: int) -> int:
 
 def _twice_area(points: list[Point]) -> int:
     return sum(
-        x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1], strict=True)
+        x1 * y2 - x2 * y1
+        for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1], strict=True)
     )
 
 

@@ -1,4 +1,4 @@
-from itertools import permutations
+from itertools import pairwise, permutations
 from typing import Any
 
 
@@ -10,7 +10,7 @@ def solution(data: dict[str, Any]) -> int:
     best = -1
     for order in permutations(range(1, n)):
         route = [0, *order, 0]
-        legs = [dist[a][b] for a, b in zip(route, route[1:], strict=False)]
+        legs = [dist[a][b] for a, b in pairwise(route)]
         if all(leg > 0 for leg in legs) and (best < 0 or sum(legs) < best):
             best = sum(legs)
     return best

@@ -25,8 +25,7 @@ def solution(data: dict[str, Any]) -> int:
             for bit, k, length in roads[j]:
                 if not mask & bit:
                     target = best[mask | bit]
-                    if cost + length < target[k]:
-                        target[k] = cost + length
+                    target[k] = min(target[k], cost + length)
     last = best[(1 << towns) - 1]
     tours = [
         last[j] + dist[j + 1][0]

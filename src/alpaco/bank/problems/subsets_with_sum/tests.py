@@ -39,9 +39,9 @@ def generate(rng: random.Random, size: int) -> dict[str, Any]:
             picked = [value for value in nums if rng.random() < 0.5] or [nums[0]]
             target = sum(picked)
         rng.shuffle(nums)
-        data = {"nums": nums, "target": min(target, MAX_TARGET)}
-        if _answers(nums, data["target"]) <= MAX_ANSWERS:
-            return data
+        target = min(target, MAX_TARGET)
+        if _answers(nums, target) <= MAX_ANSWERS:
+            return {"nums": nums, "target": target}
         ceiling = min(MAX_VALUE, ceiling * 2)
         if shape == "dense":
             shape = "some"

@@ -2,7 +2,6 @@ from typing import Any
 
 
 def solution(data: dict[str, Any]) -> int:
-    n: int = data["n"]
-    edges: list[list[int]] = data["edges"]  # [u, v, w]
-    answer = 0
-    return answer
+    # data["n"]: the number of shelters, numbered 0 .. n - 1
+    # data["edges"]: trails [u, v, w] of length w between shelters u and v
+    return 0

@@ -9,6 +9,7 @@ version is used instead.
 
 from __future__ import annotations
 
+import marshal
 import os
 import stat
 import sys
@@ -16,7 +17,6 @@ from functools import lru_cache
 from pathlib import Path
 
 FLAGS = ("-I", "-S", "-B")
-AGENT = Path(__file__).with_name("python_agent.py")
 SYSTEM_PREFIXES = ("/usr",)
 
 
@@ -57,14 +57,42 @@ def ro_binds(binary: Path) -> tuple[str, ...]:
     return (str(root),)
 
 
+AGENT_PACKAGE = "alpaco.services.executor.languages.pyagent"
+AGENT_MODULES = ("system", "encoding", "case", "server")  # dependencies first; server runs
+BOOTSTRAP = (
+    "import _socket,marshal,sys\n"
+    "s=_socket.socket(fileno=int(sys.argv[1]))\n"
+    "for n,c in marshal.loads(s.recv(1<<20)):\n"
+    " m=sys.modules[n]=type(sys)(n)\n"
+    " exec(c,m.__dict__)\n"
+    "s.detach()\n"
+    "m.main()\n"
+)
+
+
 @lru_cache(maxsize=1)
-def agent_source() -> str:
-    return AGENT.read_text()
+def agent_code() -> bytes:
+    """The fork server's modules, compiled once in the harness; the first message on its socket.
+
+    Compiling them in every sandbox would cost milliseconds per submission. The sandbox runs the
+    same minor version as the harness, so the code objects are valid there.
+    """
+    folder = Path(__file__).with_name("pyagent")
+    modules = [
+        (
+            f"{AGENT_PACKAGE}.{name}",
+            compile(
+                (folder / f"{name}.py").read_text(), f"<executor:{name}>", "exec", dont_inherit=True
+            ),
+        )
+        for name in AGENT_MODULES
+    ]
+    return marshal.dumps(modules)
 
 
 def agent_argv(binary: Path, control_fd: int) -> list[str]:
-    """The fork server's command; its source travels in argv so no harness path is needed inside."""
-    return [str(binary), *FLAGS, "-c", agent_source(), str(control_fd)]
+    """The fork server's command: a bootstrap that loads its modules from its socket."""
+    return [str(binary), *FLAGS, "-c", BOOTSTRAP, str(control_fd)]
 
 
 def _world_reachable(path: Path) -> bool:

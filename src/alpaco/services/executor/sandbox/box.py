@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import itertools
 import os
 import shutil
 import signal
@@ -25,8 +26,10 @@ from alpaco.services.executor.sandbox.cgroup import CELL_PREFIX, Cell, Node
 from alpaco.services.executor.sandbox.limits import MIB, Limits
 from alpaco.services.executor.sandbox.probe import Capabilities
 
+UID_RANGE = 1000
+_SEAT_NUMBERS = itertools.count()  # process-wide: two pools must never share a cell
 HOME_BYTES = 256 * MIB
-SLOT_SLACK_BYTES = 32 * MIB
+SLOT_SLACK_BYTES = 16 * MIB  # copy-on-write copies of the fork server's pages land in the slot
 SPAWN_TIMEOUT_S = 10.0
 CLOSE_TIMEOUT_S = 2.0
 
@@ -53,8 +56,7 @@ class Seats:
         with self._lock:
             if self._free:
                 return self._free.pop()
-            index = len(self._all)
-        seat = self._new(index)
+        seat = self._new(next(_SEAT_NUMBERS))
         with self._lock:
             self._all.append(seat)
         return seat
@@ -77,7 +79,7 @@ class Seats:
         if self._caps.cgroup is not None:
             cell = Cell(self._caps.cgroup, f"{CELL_PREFIX}{os.getpid()}-{index}", self._slots)
             cell.create()
-        return Seat(index, None if base is None else base + index, cell)
+        return Seat(index, None if base is None else base + index % UID_RANGE, cell)
 
 
 class Box:
@@ -88,14 +90,17 @@ class Box:
         process: subprocess.Popen[bytes],
         pid: int,
         control: socket.socket,
+        *,
         seat: Seat,
         workdir: Path | None,
+        stderr: int,
     ) -> None:
         self.process = process
         self.pid = pid
         self.control = control
         self.seat = seat
         self._workdir = workdir
+        self._stderr = stderr
         self._closed = False
 
     @classmethod
@@ -105,37 +110,54 @@ class Box:
         seat: Seat,
         command: Callable[[int], Sequence[str]],
         *,
-        limits: Limits,
+        tmpfs_bytes: int = bwrap.TMPFS_BYTES,
         ro_binds: Sequence[str] = (),
         as_sandbox_uid: bool = True,
     ) -> Box:
-        """Start `command(control_fd)` in the sandbox; the cell's limits are set for `limits`."""
+        """Start `command(control_fd)` in the sandbox; `limit()` sets the case limits later."""
         if seat.cell is not None:
-            seat.cell.configure(
-                home_bytes=HOME_BYTES,
-                slot_bytes=limits.memory_bytes + SLOT_SLACK_BYTES,
-                slot_tasks=limits.tasks,
-            )
+            seat.cell.limit_home(HOME_BYTES)
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        stderr = os.memfd_create("alpaco-sandbox-stderr", os.MFD_CLOEXEC)
         uid = seat.uid if as_sandbox_uid else None
         try:
             if caps.bwrap is not None:
-                process, pid, workdir = _spawn_bwrap(caps, theirs, command, limits, ro_binds, uid)
+                process, pid, workdir = _spawn_bwrap(
+                    caps,
+                    control=theirs,
+                    command=command,
+                    tmpfs_bytes=tmpfs_bytes,
+                    ro_binds=ro_binds,
+                    uid=uid,
+                    stderr=stderr,
+                )
             else:
-                process, pid, workdir = _spawn_plain(theirs, command, uid)
+                process, pid, workdir = _spawn_plain(theirs, command, uid, stderr)
+        except OSError as exc:
+            ours.close()
+            reason = _tail(stderr)
+            os.close(stderr)
+            raise bwrap.SpawnError(f"{exc}{': ' + reason if reason else ''}") from exc
         except BaseException:
             ours.close()
+            os.close(stderr)
             raise
         finally:
             theirs.close()
-        box = cls(process, pid, ours, seat, workdir)
+        box = cls(process, pid, ours, seat=seat, workdir=workdir, stderr=stderr)
         if seat.cell is not None:
             try:
                 seat.cell.home.attach(pid)
-            except OSError:
+            except OSError as exc:  # most often: the sandbox's setup failed right after the clone
+                reason = box.diagnostics()
                 box.close()
-                raise
+                raise bwrap.SpawnError(f"{exc}{': ' + reason if reason else ''}") from exc
         return box
+
+    def limit(self, limits: Limits) -> None:
+        """Per-case cgroup limits for the submission this box will run."""
+        if self.seat.cell is not None:
+            self.seat.cell.limit_slots(limits.memory_bytes + SLOT_SLACK_BYTES, limits.tasks)
 
     def slot(self, index: int) -> Node | None:
         return None if self.seat.cell is None else self.seat.cell.slots[index]
@@ -167,25 +189,30 @@ class Box:
             self.seat.cell.sweep()
         if self._workdir is not None:
             shutil.rmtree(self._workdir, ignore_errors=True)
+        os.close(self._stderr)
 
     def alive(self) -> bool:
         return self.process.poll() is None
 
+    def diagnostics(self) -> str:
+        """The end of what bubblewrap and the fork server wrote to stderr (they rarely do)."""
+        return "" if self._closed else _tail(self._stderr)
+
 
 def _spawn_bwrap(
     caps: Capabilities,
+    *,
     control: socket.socket,
     command: Callable[[int], Sequence[str]],
-    limits: Limits,
+    tmpfs_bytes: int,
     ro_binds: Sequence[str],
     uid: int | None,
+    stderr: int,
 ) -> tuple[subprocess.Popen[bytes], int, None]:
     assert caps.bwrap is not None
     with bwrap.Spawn(caps.bwrap, caps.seccomp) as spawn:
-        argv = spawn.argv(
-            command(control.fileno()), tmpfs_bytes=limits.tmpfs_bytes, ro_binds=ro_binds
-        )
-        process = _popen(argv, (*spawn.fds, control.fileno()), uid, cwd=None)
+        argv = spawn.argv(command(control.fileno()), tmpfs_bytes=tmpfs_bytes, ro_binds=ro_binds)
+        process = _popen(argv, (*spawn.fds, control.fileno()), uid, cwd=None, stderr=stderr)
         try:
             pid = spawn.child_pid(SPAWN_TIMEOUT_S)
         except OSError:
@@ -195,14 +222,16 @@ def _spawn_bwrap(
 
 
 def _spawn_plain(
-    control: socket.socket, command: Callable[[int], Sequence[str]], uid: int | None
+    control: socket.socket, command: Callable[[int], Sequence[str]], uid: int | None, stderr: int
 ) -> tuple[subprocess.Popen[bytes], int, Path]:
     """No namespaces: a private workdir owned by the sandbox uid and a scrubbed environment."""
     workdir = Path(tempfile.mkdtemp(prefix="alpaco-run-"))
     if uid is not None:
         os.chown(workdir, uid, uid)
     try:
-        process = _popen(command(control.fileno()), (control.fileno(),), uid, cwd=workdir)
+        process = _popen(
+            command(control.fileno()), (control.fileno(),), uid, cwd=workdir, stderr=stderr
+        )
     except BaseException:
         shutil.rmtree(workdir, ignore_errors=True)
         raise
@@ -210,9 +239,9 @@ def _spawn_plain(
 
 
 def _popen(
-    argv: Sequence[str], fds: Sequence[int], uid: int | None, *, cwd: Path | None
+    argv: Sequence[str], fds: Sequence[int], uid: int | None, *, cwd: Path | None, stderr: int
 ) -> subprocess.Popen[bytes]:
-    environment = {name: value for name, value in bwrap.ENVIRONMENT}
+    environment = dict(bwrap.ENVIRONMENT)
     if cwd is not None:
         environment.update(HOME=str(cwd), TMPDIR=str(cwd))
     return subprocess.Popen(
@@ -222,12 +251,20 @@ def _popen(
         pass_fds=tuple(fds),
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=stderr,
         start_new_session=True,
         user=uid,
         group=uid,
         extra_groups=[] if uid is not None else None,
     )
+
+
+def _tail(fd: int, size: int = 2048) -> str:
+    try:
+        end = os.fstat(fd).st_size
+        return os.pread(fd, size, max(0, end - size)).decode(errors="replace").strip()
+    except OSError:
+        return ""
 
 
 def _reap(process: subprocess.Popen[bytes]) -> None:

@@ -28,15 +28,17 @@ NAMESPACES: tuple[str, ...] = (
     "--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session",
     "--as-pid-1", "--hostname", "sandbox", "--uid", "65534", "--gid", "65534",
 )  # fmt: skip
+WORKDIR = "/tmp"  # noqa: S108 - the sandbox's own private tmpfs, not the host's /tmp
+SHM = "/dev/shm"  # noqa: S108 - likewise private
 ENVIRONMENT: tuple[tuple[str, str], ...] = (
     ("PATH", "/usr/bin:/bin"),
-    ("HOME", "/tmp"),
-    ("TMPDIR", "/tmp"),
+    ("HOME", WORKDIR),
+    ("TMPDIR", WORKDIR),
     ("LANG", "C.UTF-8"),
 )
 SYSTEM_ROOTS: tuple[str, ...] = ("bin", "sbin", "lib", "lib32", "lib64", "libx32")
-WORKDIR = "/tmp"
 SHM_BYTES = 1 << 20
+TMPFS_BYTES = 32 << 20  # the workdir: /tmp, per sandbox
 
 
 class SpawnError(OSError):
@@ -101,7 +103,7 @@ class Spawn:
         for path in ro_binds:
             args += ["--ro-bind", path, path]
         args += ["--proc", "/proc", "--dev", "/dev"]
-        args += ["--size", str(SHM_BYTES), "--tmpfs", "/dev/shm", "--remount-ro", "/dev"]
+        args += ["--size", str(SHM_BYTES), "--tmpfs", SHM, "--remount-ro", "/dev"]
         args += ["--size", str(tmpfs_bytes), "--tmpfs", WORKDIR, "--chdir", WORKDIR]
         args += ["--remount-ro", "/", "--clearenv"]
         for name, value in ENVIRONMENT:

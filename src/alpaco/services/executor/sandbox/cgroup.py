@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Literal
 
 CELL_PREFIX = "alpaco-"
+HOME_TASKS = 8
 _CELL_NAME = re.compile(r"^alpaco-(\d+)-\d+$")
 
 
@@ -115,10 +116,12 @@ class Cell:
         for node in (self.home, *self.slots):
             node.create()
 
-    def configure(self, *, home_bytes: int, slot_bytes: int, slot_tasks: int) -> None:
-        self.home.limit(home_bytes, 8)
+    def limit_home(self, memory_bytes: int) -> None:
+        self.home.limit(memory_bytes, HOME_TASKS)
+
+    def limit_slots(self, memory_bytes: int, tasks: int) -> None:
         for slot in self.slots:
-            slot.limit(slot_bytes, slot_tasks)
+            slot.limit(memory_bytes, tasks)
 
     def sweep(self) -> bool:
         """Kill whatever is left in the cell; True when it is empty."""

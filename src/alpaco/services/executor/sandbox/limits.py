@@ -22,7 +22,6 @@ class Limits:
     stderr_bytes: int = 64 * 1024
     result_bytes: int = MIB
     file_bytes: int = 16 * MIB
-    tmpfs_bytes: int = 32 * MIB
     open_files: int = 64
     tasks: int = 32
 

@@ -52,8 +52,8 @@ class Capabilities:
 
 
 @lru_cache(maxsize=1)
-def probe() -> Capabilities:
-    """Decide the layers once per process (≈10 ms: one throw-away bubblewrap run)."""
+def detect() -> Capabilities:
+    """Probe the layers once per process (≈10 ms: one throw-away bubblewrap run)."""
     disabled = {name.strip() for name in os.environ.get("ALPACO_EXECUTOR_DISABLE", "").split(",")}
     missing: list[str] = []
     uid_base = _probe_uid(disabled, missing)
@@ -71,7 +71,7 @@ def probe() -> Capabilities:
 
 def describe() -> str:
     """Human-readable list of active and missing layers (what `alpaco sandbox-info` prints)."""
-    caps = probe()
+    caps = detect()
     uid = (
         f"sandbox uids {caps.sandbox_uid_base}+ (never the harness uid)"
         if caps.sandbox_uid_base is not None
@@ -125,7 +125,8 @@ def _probe_cgroup(disabled: set[str], missing: list[str]) -> cgroup.Hierarchy | 
         cgroup.remove_stale_cells(hierarchy)
         trial = cgroup.Cell(hierarchy, f"{cgroup.CELL_PREFIX}{os.getpid()}-probe", 1)
         trial.create()
-        trial.configure(home_bytes=64 << 20, slot_bytes=64 << 20, slot_tasks=8)
+        trial.limit_home(64 << 20)
+        trial.limit_slots(64 << 20, 8)
         trial.remove()
     except (cgroup.CgroupUnavailable, OSError) as exc:
         missing.append(f"cgroup: {exc}")

@@ -1,0 +1,236 @@
+"""A forked test case: becomes the solution's process, runs it once, reports, exits (stdlib only).
+
+Descriptors on entry (in order): stdin, stdout, stderr, the result channel, and in function mode
+the marshalled argument. The case writes exactly one JSON frame on the channel, `{"t": ns, ...}`
+with `v` (the value), `e` (`{type, line}` of an exception) or `big` (the value is over the cap),
+then exits with the code the solution's process would have had.
+"""
+
+from __future__ import annotations
+
+import _signal  # type: ignore[import-not-found]
+import builtins
+import marshal
+import os
+import resource
+import sys
+import time
+
+from alpaco.services.executor.languages.pyagent.encoding import (
+    MAX_DEPTH,
+    SerializationError,
+    TooLarge,
+    encode,
+)
+from alpaco.services.executor.languages.pyagent.system import (
+    CHANNEL_FD,
+    FIRST_FREE_FD,
+    INPUT_FD,
+    PR_SET_DUMPABLE,
+    SETUP_FAILED,
+    exit_now,
+    prctl,
+    quietly,
+    read_all,
+    write,
+    write_all,
+)
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from types import CodeType, TracebackType
+    from typing import NoReturn
+
+USER_FILE = "solution.py"
+FUNCTION_NAMES = ("solution", "solve", "answer", "main")
+RESERVE_BYTES = 1 << 14  # freed on MemoryError, so the report can still be written
+
+_clock = time.perf_counter_ns
+
+
+class SolutionFunctionNotFoundError(Exception):
+    """Function mode needs one of FUNCTION_NAMES."""
+
+
+class Case:
+    def __init__(
+        self, code: CodeType, source: str, function_mode: bool, limits: dict[str, int]
+    ) -> None:
+        self.code = code
+        self.source = source
+        self.function_mode = function_mode
+        self.limits = limits
+        self.reserve = bytearray(RESERVE_BYTES)
+
+    def main(self, fds: list[int]) -> NoReturn:
+        try:
+            self.execute(self.prepare(fds))
+        except BaseException as exc:  # ours, not the user's: report it as an internal error
+            message = f"executor: the case failed outside the solution: {type(exc).__name__}: {exc}"
+            quietly(write_all, 2, message.encode(errors="replace"))
+            exit_now(SETUP_FAILED)
+
+    def prepare(self, fds: list[int]) -> object:
+        os.setpgid(0, 0)
+        prctl(PR_SET_DUMPABLE, 1)  # a normal process again (the fork server stays private)
+        for target, fd in enumerate(fds):
+            os.dup2(fd, target)
+        os.closerange(FIRST_FREE_FD, resource.getrlimit(resource.RLIMIT_NOFILE)[0])
+        _signal.signal(_signal.SIGINT, _signal.default_int_handler)
+        limits = self.limits
+        for kind, value in (
+            (resource.RLIMIT_CPU, (limits["cpu"], limits["cpu"] + 1)),
+            (resource.RLIMIT_AS, (limits["as"], limits["as"])),
+            (resource.RLIMIT_FSIZE, (limits["fsize"], limits["fsize"])),
+            (resource.RLIMIT_NOFILE, (limits["nofile"], limits["nofile"])),
+            (resource.RLIMIT_NPROC, (limits["nproc"], limits["nproc"])),
+            (resource.RLIMIT_CORE, (0, 0)),
+        ):
+            resource.setrlimit(kind, value)
+        argument = None
+        if self.function_mode:
+            argument = marshal.loads(read_all(INPUT_FD))  # noqa: S302 - written by the harness
+            os.close(INPUT_FD)
+        _install_streams()
+        return argument
+
+    def execute(self, argument: object) -> NoReturn:
+        module = type(sys)("solution" if self.function_mode else "__main__")
+        module.__builtins__ = builtins  # type: ignore[attr-defined]
+        sys.modules[module.__name__] = module
+        sys.argv = [USER_FILE]
+        started = _clock()
+        try:
+            exec(self.code, module.__dict__)  # noqa: S102 - running user code is the point
+            value = _call(module.__dict__, argument) if self.function_mode else None
+            _finalize()
+        except MemoryError:
+            self.reserve = bytearray()
+            self.report(_clock() - started, _error("MemoryError", None), 1)
+        except BaseException as exc:
+            self.failed(exc, _clock() - started)
+        self.returned(value, _clock() - started)
+
+    def returned(self, value: object, elapsed: int) -> NoReturn:
+        if not self.function_mode:
+            self.report(elapsed, "", 0)
+        sys.setrecursionlimit(max(sys.getrecursionlimit(), MAX_DEPTH + 100))
+        try:
+            text = encode(value, self.limits["result"])
+        except SerializationError as exc:
+            _flush()
+            message = f"SerializationError: cannot return this value as JSON: {exc}\n"
+            write(2, message.encode(errors="replace"))
+            self.report(elapsed, _error("SerializationError", None), 1)
+        except (TooLarge, MemoryError):
+            self.reserve = bytearray()
+            self.report(elapsed, ',"big":true', 0)
+        self.report(elapsed, f',"v":{text}', 0)
+
+    def failed(self, exc: BaseException, elapsed: int) -> NoReturn:
+        """Report an exception; `elapsed` stops where the user's code stopped, not after us."""
+        code = _exit_code(exc) if isinstance(exc, SystemExit) else 1
+        if isinstance(exc, SystemExit) and code == 0 and not self.function_mode:
+            _finalize()
+            self.report(elapsed, "", 0)
+        _flush()
+        line = _report_exception(exc, self.source, self.function_mode)
+        _finalize()
+        self.report(elapsed, _error(type(exc).__name__, line), code)
+
+    def report(self, elapsed: int, extra: str, code: int) -> NoReturn:
+        """Write the one frame `{"t": ns, ...extra}` on the result channel and exit."""
+        _flush()
+        quietly(write_all, CHANNEL_FD, f'{{"t":{elapsed}{extra}}}'.encode())
+        exit_now(code)
+
+
+def _error(kind: str, line: int | None) -> str:
+    return f',"e":{encode({"type": kind, "line": line})}'
+
+
+def _call(namespace: dict[str, object], argument: object) -> object:
+    for name in FUNCTION_NAMES:
+        candidate = namespace.get(name)
+        if callable(candidate):
+            return candidate(argument)
+    available = sorted(name for name in namespace if not name.startswith("__"))
+    raise SolutionFunctionNotFoundError(
+        f"define one of {', '.join(FUNCTION_NAMES)}; the module defines: "
+        + (", ".join(available) or "nothing")
+    )
+
+
+def _finalize() -> None:
+    """What interpreter shutdown would do: wait for non-daemon threads, run atexit handlers."""
+    threading = sys.modules.get("threading")
+    try:
+        if threading is not None:
+            threading._shutdown()
+        import atexit
+
+        atexit._run_exitfuncs()
+    except BaseException:  # noqa: S110 - a broken handler must not cost the verdict
+        pass
+
+
+def _report_exception(exc: BaseException, source: str, function_mode: bool) -> int | None:
+    """Write the traceback as Python would for the user's file alone; return the user's line."""
+    import linecache
+    import traceback
+
+    linecache.cache[USER_FILE] = (len(source), None, source.splitlines(True), USER_FILE)
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename != USER_FILE:
+        tb = tb.tb_next
+    if isinstance(exc, SystemExit):
+        if function_mode:
+            write(2, b"SystemExit: the solution exited before returning a value\n")
+        elif exc.code is not None and not isinstance(exc.code, int):
+            write(2, f"{exc.code}\n".encode(errors="replace"))
+    else:
+        text = "".join(traceback.format_exception(type(exc), exc, tb))
+        write_all(2, text.encode(errors="replace"))
+    return _user_line(tb) or _user_line(exc.__traceback__)
+
+
+def _user_line(tb: TracebackType | None) -> int | None:
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == USER_FILE:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _exit_code(exc: SystemExit) -> int:
+    if exc.code is None:
+        return 0
+    if isinstance(exc.code, int):
+        return exc.code & 0xFF
+    return 1
+
+
+def _install_streams() -> None:
+    import io
+
+    for name, fd, mode, errors in (
+        ("stdin", 0, "r", "surrogateescape"),
+        ("stdout", 1, "w", "surrogateescape"),
+        ("stderr", 2, "w", "backslashreplace"),
+    ):
+        raw = io.FileIO(fd, mode, closefd=False)
+        buffered = io.BufferedReader(raw) if mode == "r" else io.BufferedWriter(raw)
+        wrapper = io.TextIOWrapper(
+            buffered, encoding="utf-8", errors=errors, line_buffering=name == "stderr"
+        )
+        setattr(sys, name, wrapper)
+        setattr(sys, f"__{name}__", wrapper)
+
+
+def _flush() -> None:
+    for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+        try:
+            stream.flush()  # type: ignore[union-attr]
+        except BaseException:  # noqa: S112 - user code may have replaced or broken the stream
+            continue

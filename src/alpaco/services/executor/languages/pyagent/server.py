@@ -1,0 +1,237 @@
+"""The fork server: compile once, then fork one child per test case (stdlib only).
+
+User code never runs in this process: it is compiled here (compile() executes nothing) and
+executed only in forked children. In the sandbox the fork server is pid 1 of its own pid
+namespace, so the cases cannot signal it and every orphan they leave is adopted by it.
+
+Wire: the harness sends `marshal` tuples (it is trusted) with descriptors attached; we answer
+with JSON objects (the harness does not trust us).
+"""
+
+from __future__ import annotations
+
+import _signal  # type: ignore[import-not-found]
+import _socket
+import gc
+import marshal
+import os
+import resource
+import select
+import sys
+import time
+
+from alpaco.services.executor.languages.pyagent.case import USER_FILE, Case
+from alpaco.services.executor.languages.pyagent.encoding import encode
+from alpaco.services.executor.languages.pyagent.system import (
+    PR_SET_CHILD_SUBREAPER,
+    PR_SET_DUMPABLE,
+    children,
+    high_fd,
+    kill,
+    kill_group,
+    prctl,
+    quietly,
+    reserve_low_fds,
+    vm_bytes,
+)
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from types import CodeType
+
+PRELOADED = ("math", "itertools", "operator", "collections", "heapq", "bisect", "functools")
+
+
+class Zygote:
+    def __init__(self, control: _socket.socket) -> None:
+        self.control = control
+        self.poller = select.poll()
+        self.poller.register(control.fileno(), select.POLLIN)
+        self.code: CodeType | None = None
+        self.source = ""
+        self.function_mode = True
+        self.limits: dict[str, int] = {}
+        self.by_pidfd: dict[int, tuple[int, int, int]] = {}  # pidfd -> (case id, pid, start)
+        self.by_case: dict[int, int] = {}  # case id -> pid
+        self.pid1 = os.getpid() == 1
+
+    def serve(self) -> None:
+        while True:
+            for fd, _ in self.poller.poll():
+                if fd == self.control.fileno():
+                    if not self.receive():
+                        self.shutdown()
+                        return
+                else:
+                    self.finish(fd)
+
+    def receive(self) -> bool:
+        try:
+            data, ancillary, _, _ = self.control.recvmsg(1 << 18, _socket.CMSG_SPACE(8 * 4))
+        except OSError:
+            return False
+        if not data:
+            return False
+        fds = [
+            fd
+            for level, kind, payload in ancillary
+            if level == _socket.SOL_SOCKET and kind == _socket.SCM_RIGHTS
+            for fd in memoryview(payload).cast("i")
+        ]
+        message = marshal.loads(data)  # noqa: S302 - only the harness can write to this socket
+        op = message[0]
+        if op == "setup":
+            self.setup(message[1], message[2], message[3])
+        elif op == "run":
+            self.run(message[1], fds)
+        elif op == "kill":
+            self.kill(message[1])
+        for fd in fds:
+            quietly(os.close, fd)
+        return True
+
+    def reply(self, message: object) -> None:
+        self.control.sendmsg([encode(message).encode()])
+
+    def setup(self, source: str, function_mode: bool, limits: dict[str, int]) -> None:
+        self.source, self.function_mode, self.limits = source, function_mode, limits
+        unlimited = resource.RLIM_INFINITY
+        resource.setrlimit(resource.RLIMIT_AS, (limits["zygote_as"], unlimited))
+        try:
+            self.code = compile(source, USER_FILE, "exec", dont_inherit=True)
+            gc.freeze()  # children then never walk (and copy) the zygote's pages in a collection
+        except Exception as exc:  # SyntaxError, and compiler bombs: RecursionError, MemoryError
+            import traceback
+
+            text = "".join(traceback.format_exception_only(type(exc), exc))
+            line = getattr(exc, "lineno", None)
+            self.reply({"op": "compiled", "ok": False, "type": type(exc).__name__,
+                        "line": line if isinstance(line, int) else None, "text": text})  # fmt: skip
+            return
+        resource.setrlimit(resource.RLIMIT_AS, (unlimited, unlimited))
+        self.limits["as"] = vm_bytes() + limits["memory"] + limits["as_slack"]
+        self.reply({"op": "compiled", "ok": True})
+
+    def run(self, case: int, fds: list[int]) -> None:
+        assert self.code is not None
+        start = time.monotonic_ns()
+        pid = os.fork()
+        if pid == 0:
+            Case(self.code, self.source, self.function_mode, self.limits).main(fds)
+        quietly(os.setpgid, pid, pid)  # the child does it too; whoever is first wins
+        pidfd = os.pidfd_open(pid)
+        self.poller.register(pidfd, select.POLLIN)
+        self.by_pidfd[pidfd] = (case, pid, start)
+        self.by_case[case] = pid
+        self.reply({"op": "started", "id": case})
+
+    def kill(self, case: int) -> None:
+        pid = self.by_case.get(case)
+        if pid is not None:
+            kill_group(pid)
+
+    def finish(self, pidfd: int) -> None:
+        case, pid, start = self.by_pidfd.pop(pidfd)
+        self.poller.unregister(pidfd)
+        quietly(os.close, pidfd)
+        del self.by_case[case]
+        kill_group(pid)  # the zombie keeps its pgid reserved until it is reaped below
+        _, status, usage = os.wait4(pid, 0)
+        wall = time.monotonic_ns() - start
+        self.sweep()
+        cpu = int((usage.ru_utime + usage.ru_stime) * 1_000_000)
+        self.reply({"op": "exit", "id": case, "status": status, "cpu_us": cpu,
+                    "maxrss_kb": usage.ru_maxrss, "wall_ns": wall})  # fmt: skip
+
+    def sweep(self) -> None:
+        """Kill every process that no running case owns: what finished cases left behind."""
+        running = set(self.by_case.values())
+        if all(pid in running for pid in children()):
+            return  # nothing was orphaned, so nothing was left behind
+        if self.pid1:
+            _sweep_namespace(running)
+        else:
+            _sweep_children(running)
+        _reap(running)
+
+    def shutdown(self) -> None:
+        if self.pid1:
+            return  # when pid 1 exits the kernel kills everything in the namespace
+        for pid in list(self.by_case.values()):
+            kill_group(pid)
+        self.by_case.clear()
+        _sweep_children(set())
+
+
+def _sweep_namespace(running: set[int]) -> None:
+    """Freeze the namespace, kill what no running case owns, thaw.
+
+    A stopped process cannot fork (the kernel restarts a fork that races with a signal), so one
+    pass over /proc finds everything, including fork bombs that left their session.
+    """
+    quietly(os.kill, -1, _signal.SIGSTOP)
+    parents = _parents()
+    for pid in parents:
+        if _owner(pid, parents, running) is None:
+            kill(pid)
+    quietly(os.kill, -1, _signal.SIGCONT)
+
+
+def _sweep_children(running: set[int]) -> None:
+    """Without a pid namespace: kill adopted orphans until none is left (best effort, bounded)."""
+    deadline = time.monotonic() + 1.0
+    while time.monotonic() < deadline:
+        strays = [pid for pid in children() if pid not in running]
+        if not strays:
+            return
+        for pid in strays:
+            kill_group(pid)
+        _reap(running)
+
+
+def _reap(running: set[int]) -> None:
+    """Collect dead strays without consuming the exit status of a running case."""
+    while True:
+        try:
+            info = os.waitid(os.P_ALL, 0, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+        except ChildProcessError:
+            return
+        if info is None or info.si_pid in running:
+            return
+        quietly(os.waitpid, info.si_pid, 0)
+
+
+def _owner(pid: int, parents: dict[int, int], running: set[int]) -> int | None:
+    """The running case whose tree holds `pid`, or None for an orphan (adopted by pid 1)."""
+    hops = 0
+    while pid not in running and pid > 1 and hops < 100_000:
+        pid = parents.get(pid, 0)
+        hops += 1
+    return pid if pid in running else None
+
+
+def _parents() -> dict[int, int]:
+    """pid -> parent pid for every process we can see (all of them, in our pid namespace)."""
+    found = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit() and name != "1":
+            try:
+                with open(f"/proc/{name}/stat", "rb") as stat:
+                    found[int(name)] = int(stat.read().rpartition(b")")[2].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    return found
+
+
+def main() -> None:
+    control = _socket.socket(fileno=high_fd(int(sys.argv[1])))
+    reserve_low_fds()
+    _signal.signal(_signal.SIGINT, _signal.SIG_DFL)
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    zygote = Zygote(control)
+    prctl(PR_SET_DUMPABLE, 0)  # cases share our uid: keep them out of /proc/<zygote>/mem
+    if not zygote.pid1:
+        prctl(PR_SET_CHILD_SUBREAPER, 1)  # no pid namespace: adopt orphans so sweeps find them
+    for name in PRELOADED:
+        __import__(name)
+    zygote.serve()

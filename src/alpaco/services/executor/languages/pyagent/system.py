@@ -1,0 +1,98 @@
+"""Process and descriptor plumbing shared by the fork server and its cases (stdlib only)."""
+
+from __future__ import annotations
+
+import _ctypes
+import _signal  # type: ignore[import-not-found]  # `signal` would import enum: +3 ms at start
+import os
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+CHANNEL_FD = 3  # a case's result channel
+INPUT_FD = 4  # a case's marshalled argument (function mode)
+FIRST_FREE_FD = 5
+SETUP_FAILED = 125  # a case's exit code when the executor, not the solution, failed
+PR_SET_DUMPABLE = 4
+PR_SET_CHILD_SUBREAPER = 36
+RTLD_NOW = 2
+
+write = os.write  # bound before user code runs, which may replace os.write or os._exit
+exit_now = os._exit
+
+
+def quietly(call: Callable[..., object], *args: object) -> None:
+    """Process and descriptor calls that may race with an exit; losing the race is fine."""
+    try:
+        call(*args)
+    except OSError:
+        return
+
+
+def write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[write(fd, view) :]
+
+
+def read_all(fd: int) -> bytes:
+    """All of a (sealed, in-memory) input file, read with a buffer of its own size."""
+    size = os.fstat(fd).st_size
+    chunks = []
+    while chunk := os.read(fd, max(size, 1)):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def prctl(option: int, value: int) -> int:
+    """prctl(2) through `_ctypes` alone: importing `ctypes` would cost milliseconds at start."""
+    function = _ctypes.dlsym(_ctypes.dlopen(None, RTLD_NOW), "prctl")  # type: ignore[arg-type]
+    result: int = _ctypes.call_function(function, (option, value, 0, 0, 0))
+    return result
+
+
+def kill(pid: int) -> None:
+    quietly(os.kill, pid, _signal.SIGKILL)
+
+
+def kill_group(pid: int) -> None:
+    quietly(os.killpg, pid, _signal.SIGKILL)
+    kill(pid)
+
+
+def children() -> list[int]:
+    pid = os.getpid()
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children", "rb") as listing:
+            return [int(child) for child in listing.read().split()]
+    except OSError:
+        return []
+
+
+def vm_bytes() -> int:
+    with open("/proc/self/statm", "rb") as statm:
+        return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def high_fd(fd: int) -> int:
+    """Move a descriptor above a case's fixed slots (0-4) so dup2 never clobbers it."""
+    if fd >= FIRST_FREE_FD:
+        return fd
+    import fcntl
+
+    high = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, FIRST_FREE_FD)
+    os.close(fd)
+    return high
+
+
+def reserve_low_fds() -> None:
+    """Keep 0-4 occupied in the fork server so received descriptors land at 5 or above."""
+    null = os.open("/dev/null", os.O_RDWR)
+    for fd in range(FIRST_FREE_FD):
+        try:
+            os.fstat(fd)
+        except OSError:
+            os.dup2(null, fd, inheritable=False)
+    if null >= FIRST_FREE_FD:
+        os.close(null)

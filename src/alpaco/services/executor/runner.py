@@ -1,0 +1,140 @@
+"""Runs submissions: admission, a fresh sandbox per submission, and retries if a sandbox breaks.
+
+One `Executor` per process (`get_executor()`), shared by every thread that calls the handler.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+
+from alpaco.services.executor.languages import python
+from alpaco.services.executor.sandbox import Box, Capabilities, Limits, Seats, detect
+from alpaco.services.executor.sandbox.limits import MIB
+from alpaco.services.executor.scheduler import Admission, CaseSlots, max_concurrent, usable_cores
+from alpaco.services.executor.session import Session, Submission
+from alpaco.services.executor.verdict import CaseFacts
+from alpaco.services.executor.warm import WarmPool, warm_size
+from alpaco.services.executor.zygote import Compiled, ProtocolError
+
+logger = logging.getLogger("alpaco.services.executor")
+
+MAX_BOXES = 3
+ZYGOTE_AS_BYTES = 192 * MIB  # compiling: a MemoryError (CE) before the home cgroup's OOM
+AS_SLACK_BYTES = 16 * MIB  # thread stacks, allocator arenas
+NPROC_WITH_CGROUP = 512  # a backstop only: the pids cgroup is the real per-case task limit
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    compiled: Compiled
+    facts: tuple[CaseFacts, ...]
+
+
+class Executor:
+    def __init__(self, caps: Capabilities, *, concurrent: int, cores: int, warm: int = 0) -> None:
+        self.caps = caps
+        self.cores = cores
+        self.admission = Admission(concurrent)
+        self.case_slots = CaseSlots(cores)
+        self.seats = Seats(caps, cores)
+        other_uid = caps.sandbox_uid_base is not None
+        self.binary, reachable = python.interpreter(other_uid=other_uid)
+        self.as_sandbox_uid = other_uid and reachable
+        self.warm = WarmPool(warm, self._start_box)
+        if other_uid and not reachable:
+            logger.warning(
+                "executor sandbox DEGRADED: %s is not reachable by the sandbox uids; "
+                "the sandbox runs as the harness uid",
+                self.binary,
+            )
+
+    def run(self, submission: Submission) -> Outcome:
+        """Compile once and run every case; a broken sandbox is replaced for the cases it owed."""
+        facts: list[CaseFacts | None] = [None] * len(submission.inputs)
+        if not facts:
+            return Outcome(Compiled(True), ())
+        failure = "the case was not run"
+        with self.admission.admitted():
+            for _ in range(MAX_BOXES):
+                remaining = [index for index, fact in enumerate(facts) if fact is None]
+                if not remaining:
+                    break
+                try:
+                    compiled = self._attempt(submission, remaining, facts)
+                except (OSError, ProtocolError) as exc:
+                    logger.error("executor sandbox failed: %s", exc)
+                    failure = f"the sandbox could not be started: {exc}"
+                    continue
+                if not compiled.ok:
+                    return Outcome(compiled, ())
+        return Outcome(
+            Compiled(True), tuple(fact or CaseFacts(None, lost=failure) for fact in facts)
+        )
+
+    def _attempt(
+        self, submission: Submission, remaining: list[int], facts: list[CaseFacts | None]
+    ) -> Compiled:
+        box = self.warm.take() or self._start_box()
+        try:
+            box.limit(submission.limits)
+            session = Session(box, submission, self.case_slots, self.cores)
+            compiled = session.compile(self._zygote_limits(submission.limits))
+            if compiled.ok and remaining:
+                session.run(remaining, facts)
+        except (OSError, ProtocolError):
+            logger.error("executor sandbox failed; its stderr: %s", box.diagnostics())
+            raise
+        finally:
+            box.close()
+            self.seats.release(box.seat)
+        return compiled
+
+    def _start_box(self) -> Box:
+        """A fresh sandbox whose fork server has its code and is booting."""
+        seat = self.seats.acquire()
+        try:
+            box = Box.open(
+                self.caps,
+                seat,
+                lambda fd: python.agent_argv(self.binary, fd),
+                ro_binds=python.ro_binds(self.binary),
+                as_sandbox_uid=self.as_sandbox_uid,
+            )
+        except BaseException:
+            self.seats.release(seat)
+            raise
+        try:
+            box.control.sendall(python.agent_code())
+        except BaseException:
+            box.close()
+            self.seats.release(seat)
+            raise
+        return box
+
+    def _zygote_limits(self, limits: Limits) -> dict[str, int]:
+        return {
+            "zygote_as": ZYGOTE_AS_BYTES,
+            "memory": limits.memory_bytes,
+            "as_slack": AS_SLACK_BYTES,
+            "cpu": limits.cpu_seconds,
+            "fsize": limits.file_bytes,
+            "nofile": limits.open_files,
+            "nproc": NPROC_WITH_CGROUP if self.caps.cgroup else limits.tasks * self.cores + 8,
+            "result": limits.result_bytes,
+        }
+
+
+_lock = threading.Lock()
+_instance: dict[str, Executor] = {}
+
+
+def get_executor() -> Executor:
+    """The process-wide executor, built on first use (the probe costs one bubblewrap run)."""
+    with _lock:
+        if "executor" not in _instance:
+            _instance["executor"] = Executor(
+                detect(), concurrent=max_concurrent(), cores=usable_cores(), warm=warm_size()
+            )
+        return _instance["executor"]

@@ -1,0 +1,307 @@
+"""One submission inside one sandbox: compile once, then run the cases through the fork server.
+
+A single-threaded event loop per submission: it starts a case whenever it holds a free parallel
+slot and a global case slot, reads every case's pipes with byte caps, enforces wall deadlines,
+and turns each finished case into `CaseFacts`. Starting a case is serialised (the fork server is
+moved into the case's cgroup slot just for its fork); running cases overlap.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import logging
+import os
+import selectors
+import signal
+import time
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from alpaco.services.executor.capture import Capture
+from alpaco.services.executor.sandbox import Box, Limits
+from alpaco.services.executor.scheduler import CaseSlots
+from alpaco.services.executor.verdict import CaseFacts
+from alpaco.services.executor.zygote import Compiled, Exited, ProtocolError, Started, ZygoteClient
+
+logger = logging.getLogger("alpaco.services.executor")
+
+COMPILE_TIMEOUT_S = 10.0
+DEADLINE_SLACK_S = 0.05
+EXIT_GRACE_S = 0.5
+KILL_GRACE_S = 2.0
+RESULT_FRAME_SLACK = 4096
+STDERR_FLOOD_FACTOR = 16
+SEALS = fcntl.F_SEAL_SEAL | fcntl.F_SEAL_SHRINK | fcntl.F_SEAL_GROW | fcntl.F_SEAL_WRITE
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    source: str
+    inputs: tuple[bytes, ...]  # marshal-encoded arguments (function mode) or stdin bytes (stdio)
+    function_mode: bool
+    limits: Limits
+
+
+@dataclass(eq=False)
+class _Running:
+    index: int
+    slot: int
+    deadline: float
+    stdout: Capture
+    stderr: Capture
+    channel: Capture
+    oom_before: int
+    exited: Exited | None = None
+    exited_at: float = 0.0
+    timed_out: bool = False
+    killed: bool = False
+    captures: list[Capture] = field(default_factory=list)
+
+    def done(self, now: float) -> bool:
+        if self.exited is None:
+            return False
+        return not any(c.open for c in self.captures) or now - self.exited_at > EXIT_GRACE_S
+
+
+class ZygoteLost(Exception):
+    """The fork server died or broke the protocol; running cases are lost, pending ones retried."""
+
+
+class Session:
+    def __init__(
+        self, box: Box, submission: Submission, case_slots: CaseSlots, parallel: int
+    ) -> None:
+        self.box = box
+        self.client = ZygoteClient(box.control)
+        self.submission = submission
+        self.case_slots = case_slots
+        self.free = list(range(parallel))
+        self.running: dict[int, _Running] = {}
+        self.forking: int | None = None
+        self.selector = selectors.DefaultSelector()
+        self._waiting_for_slot = False
+
+    def compile(self, zygote_limits: dict[str, int]) -> Compiled:
+        sub = self.submission
+        self.box.control.settimeout(COMPILE_TIMEOUT_S)
+        try:
+            self.client.setup(sub.source, function_mode=sub.function_mode, limits=zygote_limits)
+            return self.client.compiled()
+        except TimeoutError:
+            return Compiled(False, "CompileTimeLimitExceeded", None, "compilation took too long")
+        finally:
+            self.box.control.settimeout(0)
+
+    def run(self, indices: Sequence[int], facts: list[CaseFacts | None]) -> None:
+        """Fill `facts` for the given cases; on ZygoteLost, cases never started stay None."""
+        pending = deque(indices)
+        self.selector.register(self.client.fileno(), selectors.EVENT_READ)
+        try:
+            while pending or self.running:
+                self._dispatch(pending)
+                timeout = self._timeout()
+                for key, _ in self.selector.select(timeout):
+                    self._on_ready(key.fd)
+                now = time.monotonic()
+                self._enforce_deadlines(now)
+                for run in [r for r in self.running.values() if r.done(now)]:
+                    facts[run.index] = self._finish(run)
+        except ZygoteLost as lost:
+            logger.error("executor sandbox lost: %s; its stderr: %s", lost, self.box.diagnostics())
+            for run in list(self.running.values()):
+                facts[run.index] = self._lost(run, f"the sandbox failed while the case ran: {lost}")
+                self._release(run)
+        finally:
+            for run in list(self.running.values()):
+                self._release(run)
+            self._want_slot(False)
+            self.selector.close()
+
+    def _dispatch(self, pending: deque[int]) -> None:
+        while pending and self.free and self.forking is None:
+            if not self.case_slots.try_acquire():
+                self._want_slot(True)
+                return
+            index = pending.popleft()
+            try:
+                self._start(index)
+            except BaseException:
+                if index not in self.running:
+                    self.case_slots.release()
+                raise
+        self._want_slot(False)
+
+    def _want_slot(self, wanted: bool) -> None:
+        """Watch the global case slots only while a free slot is all we wait for (no busy loop)."""
+        if wanted != self._waiting_for_slot:
+            if wanted:
+                self.selector.register(self.case_slots.fileno(), selectors.EVENT_READ)
+            else:
+                self.selector.unregister(self.case_slots.fileno())
+            self._waiting_for_slot = wanted
+
+    def _start(self, index: int) -> None:
+        sub, slot = self.submission, self.free.pop()
+        node = self.box.slot(slot)
+        try:
+            self.box.enter(slot)
+            oom_before = node.oom_kills() if node is not None else 0
+        except OSError as exc:
+            self.free.append(slot)
+            raise ZygoteLost(f"cannot place the case in its cgroup ({exc})") from exc
+        data = sub.inputs[index]
+        passed = [_sealed(b"" if sub.function_mode else data)]
+        reads = []
+        for _ in range(3):
+            read, write = os.pipe2(os.O_CLOEXEC)
+            os.set_blocking(read, False)
+            reads.append(read)
+            passed.append(write)
+        if sub.function_mode:
+            passed.append(_sealed(data))
+        limits = sub.limits
+        stdout = Capture(reads[0], keep=limits.stdout_bytes, limit=limits.stdout_bytes)
+        stderr = Capture(
+            reads[1],
+            keep=limits.stderr_bytes,
+            limit=limits.stderr_bytes * STDERR_FLOOD_FACTOR,
+            tail=True,
+        )
+        frame_cap = limits.result_bytes + RESULT_FRAME_SLACK
+        channel = Capture(reads[2], keep=frame_cap, limit=frame_cap)
+        run = _Running(
+            index, slot, time.monotonic() + limits.time_ms / 1000 + DEADLINE_SLACK_S,
+            stdout, stderr, channel, oom_before, captures=[stdout, stderr, channel],
+        )  # fmt: skip
+        self.running[index] = run
+        for capture in run.captures:
+            self.selector.register(capture.fd, selectors.EVENT_READ, run)
+        try:
+            self.client.run(index, passed)
+        except ProtocolError as exc:
+            raise ZygoteLost(str(exc)) from exc
+        finally:
+            for fd in passed:
+                os.close(fd)
+        self.forking = index
+
+    def _on_ready(self, fd: int) -> None:
+        if fd == self.client.fileno():
+            self._on_event()
+        elif fd == self.case_slots.fileno():
+            return  # a case slot was released: the next _dispatch tries to take it
+        else:
+            run = self.selector.get_key(fd).data
+            capture = next(c for c in run.captures if c.fd == fd)
+            capture.pump()
+            if not capture.open:
+                self.selector.unregister(fd)
+            elif capture.over:
+                self._kill(run)
+                self.selector.unregister(fd)
+                capture.close()
+
+    def _on_event(self) -> None:
+        try:
+            event = self.client.event()
+        except ProtocolError as exc:
+            raise ZygoteLost(str(exc)) from exc
+        if event is None:
+            raise ZygoteLost("the fork server exited")
+        if isinstance(event, Started):
+            if event.case != self.forking:
+                raise ZygoteLost("the fork server reported an unexpected case")
+            self.forking = None
+            try:
+                self.box.leave()
+            except OSError as exc:
+                raise ZygoteLost(f"cannot move the fork server home ({exc})") from exc
+            return
+        run = self.running.get(event.case)
+        if run is None or run.exited is not None or self.forking == event.case:
+            raise ZygoteLost("the fork server reported an unknown case")
+        run.exited, run.exited_at = event, time.monotonic()
+
+    def _kill(self, run: _Running) -> None:
+        if not run.killed:
+            run.killed = True
+            try:
+                self.client.kill(run.index)
+            except ProtocolError as exc:
+                raise ZygoteLost(str(exc)) from exc
+
+    def _enforce_deadlines(self, now: float) -> None:
+        for run in self.running.values():
+            if run.exited is None and now >= run.deadline:
+                if not run.timed_out:
+                    run.timed_out = True
+                    self._kill(run)
+                elif now >= run.deadline + KILL_GRACE_S:
+                    raise ZygoteLost("the fork server did not stop a case that ran out of time")
+
+    def _timeout(self) -> float | None:
+        now = time.monotonic()
+        moments = []
+        for run in self.running.values():
+            if run.exited is None:
+                moments.append(run.deadline + (KILL_GRACE_S if run.timed_out else 0.0))
+            else:
+                moments.append(run.exited_at + EXIT_GRACE_S)
+        return max(0.0, min(moments) - now) if moments else None
+
+    def _finish(self, run: _Running) -> CaseFacts:
+        node = self.box.slot(run.slot)
+        oom = False
+        if node is not None:
+            with contextlib.suppress(OSError):
+                oom = node.oom_kills() > run.oom_before
+                node.kill_all()
+        exited = run.exited
+        assert exited is not None
+        facts = CaseFacts(
+            status=exited.status,
+            cpu_us=exited.cpu_us,
+            maxrss_kb=exited.maxrss_kb,
+            wall_ns=exited.wall_ns,
+            timed_out=run.timed_out,
+            oom_killed=oom,
+            stdout=run.stdout.data(),
+            stdout_over=run.stdout.over,
+            stderr=run.stderr.data(),
+            stderr_truncated=run.stderr.truncated,
+            stderr_over=run.stderr.over,
+            channel=run.channel.data(),
+            channel_over=run.channel.over,
+        )
+        self._release(run)
+        return facts
+
+    def _lost(self, run: _Running, why: str) -> CaseFacts:
+        """A case whose fork server died: still a TLE if it had already run out of time."""
+        if not run.timed_out:
+            return CaseFacts(None, lost=why)
+        return CaseFacts(signal.SIGKILL, timed_out=True, stdout=run.stdout.data(),
+                         stderr=run.stderr.data())  # fmt: skip
+
+    def _release(self, run: _Running) -> None:
+        for capture in run.captures:
+            if capture.open:
+                with contextlib.suppress(KeyError, ValueError):
+                    self.selector.unregister(capture.fd)
+                capture.close()
+        del self.running[run.index]
+        self.free.append(run.slot)
+        self.case_slots.release()
+
+
+def _sealed(data: bytes) -> int:
+    """A read-only in-memory file holding `data`: the case reads it, nobody can change it."""
+    fd = os.memfd_create("alpaco-input", os.MFD_CLOEXEC | os.MFD_ALLOW_SEALING)
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+    os.lseek(fd, 0, os.SEEK_SET)
+    fcntl.fcntl(fd, fcntl.F_ADD_SEALS, SEALS)
+    return fd

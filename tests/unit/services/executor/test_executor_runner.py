@@ -1,0 +1,159 @@
+"""The runner: queueing beyond the cap, and the degraded (rlimits + hygiene only) backend."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from alpaco.services.executor.runner import Executor
+from alpaco.services.executor.sandbox import Box, Capabilities, Limits, detect
+from alpaco.services.executor.session import Submission
+from alpaco.services.executor.verdict import classify
+
+LIMITS = Limits(time_ms=2000, memory_mb=128)
+
+
+def submission(code: str, inputs: list[object]) -> Submission:
+    return Submission(code, tuple(marshal.dumps(value) for value in inputs), True, LIMITS)
+
+
+def statuses(executor: Executor, sub: Submission) -> list[tuple[str, object]]:
+    outcome = executor.run(sub)
+    verdicts = [classify(fact, LIMITS, function_mode=True) for fact in outcome.facts]
+    return [(verdict.status, verdict.return_value) for verdict in verdicts]
+
+
+def descendants(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            children = (task / "children").read_text().split()
+        except OSError:
+            continue
+        for child in map(int, children):
+            found += [child, *descendants(child)]
+    return found
+
+
+def test_submissions_beyond_the_cap_queue_instead_of_running(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    executor = Executor(detect(), concurrent=1, cores=2)
+    lock = threading.Lock()
+    live = [0]
+    peak = [0]
+    original_open, original_close = Box.open.__func__, Box.close  # type: ignore[attr-defined]
+
+    def counting_open(cls: type[Box], *args: object, **kwargs: object) -> Box:
+        box: Box = original_open(cls, *args, **kwargs)
+        with lock:
+            live[0] += 1
+            peak[0] = max(peak[0], live[0])
+        return box
+
+    def counting_close(self: Box) -> None:
+        with lock:
+            live[0] -= 1
+        original_close(self)
+
+    monkeypatch.setattr(Box, "open", classmethod(counting_open))
+    monkeypatch.setattr(Box, "close", counting_close)
+    results: dict[int, list[tuple[str, object]]] = {}
+    code = "import time\ndef solution(x):\n    time.sleep(0.05)\n    return x + 1\n"
+
+    def submit(k: int) -> None:
+        results[k] = statuses(executor, submission(code, [k, k]))
+
+    threads = [threading.Thread(target=submit, args=(k,)) for k in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+
+    assert peak[0] == 1
+    assert results == {k: [("OK", k + 1)] * 2 for k in range(3)}
+
+
+@pytest.fixture
+def degraded(monkeypatch: pytest.MonkeyPatch) -> Iterator[Capabilities]:
+    monkeypatch.setenv("ALPACO_EXECUTOR_DISABLE", "bwrap,cgroup,seccomp")
+    detect.cache_clear()
+    try:
+        yield detect()
+    finally:
+        detect.cache_clear()
+
+
+def test_the_degraded_backend_still_judges_and_cleans_up(degraded: Capabilities) -> None:
+    before = set(descendants(os.getpid()))  # e.g. another executor's warm sandbox
+    assert degraded.bwrap is None
+    assert degraded.cgroup is None
+    executor = Executor(degraded, concurrent=2, cores=2)
+    code = (
+        "import subprocess, time\n"
+        "def solution(x):\n"
+        "    if x == 'daemon':\n"
+        "        subprocess.Popen(['sleep', '30'], start_new_session=True)\n"
+        "    if x == 'spin':\n"
+        "        while True:\n"
+        "            pass\n"
+        "    return x\n"
+    )
+    sub = Submission(
+        code,
+        tuple(marshal.dumps(value) for value in ("daemon", "spin", "plain")),
+        True,
+        Limits(time_ms=300, memory_mb=128),
+    )
+
+    verdicts = [classify(fact, sub.limits, function_mode=True) for fact in executor.run(sub).facts]
+
+    assert [(v.status, v.return_value) for v in verdicts] == [
+        ("OK", "daemon"), ("TLE", None), ("OK", "plain")]  # fmt: skip
+    assert set(descendants(os.getpid())) <= before
+
+
+def test_the_degraded_backend_survives_a_killed_fork_server(degraded: Capabilities) -> None:
+    before = set(descendants(os.getpid()))
+    executor = Executor(degraded, concurrent=1, cores=1)
+    code = (
+        "import os\ndef solution(x):\n    if x:\n        os.kill(os.getppid(), 9)\n    return x\n"
+    )
+
+    results = statuses(executor, submission(code, [0, 1, 0]))
+
+    assert results[0] == ("OK", 0)
+    assert results[1][0] in {"IE", "RE"}
+    assert results[2] == ("OK", 0)
+    assert set(descendants(os.getpid())) <= before
+
+
+def slot_taken(executor: Executor) -> bool:
+    if executor.case_slots.try_acquire():
+        executor.case_slots.release()
+        return False
+    return True
+
+
+def test_waiting_for_a_case_slot_does_not_spin() -> None:
+    executor = Executor(detect(), concurrent=2, cores=1)
+    slow = submission("import time\ndef solution(x):\n    time.sleep(0.6)\n    return x\n", [1])
+    quick = submission("def solution(x):\n    return x\n", [2])
+    results: dict[str, list[tuple[str, object]]] = {}
+    cpu_before = time.process_time()
+
+    first = threading.Thread(target=lambda: results.update(slow=statuses(executor, slow)))
+    first.start()
+    while not slot_taken(executor):
+        time.sleep(0.001)
+    results["quick"] = statuses(executor, quick)
+    first.join(10)
+
+    assert results == {"slow": [("OK", 1)], "quick": [("OK", 2)]}
+    assert time.process_time() - cpu_before < 0.3
