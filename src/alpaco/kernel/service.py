@@ -27,6 +27,7 @@ from alpaco.kernel.http import (
     Unauthorized,
     error_body,
 )
+from alpaco.kernel.resolver import PerThreadResolver
 
 Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
 
@@ -47,7 +48,7 @@ def _json_error(status: int, body: dict[str, Any]) -> Response[str]:
 
 
 def create_app(service: str) -> APIGatewayRestResolver:
-    app = APIGatewayRestResolver(cors=_CORS, enable_validation=True, strip_prefixes=None)
+    app = PerThreadResolver(cors=_CORS, enable_validation=True)
     logger = log.get_logger(service)
 
     @app.exception_handler(ApiError)

@@ -21,7 +21,6 @@ from alpaco.kernel.service import (
     require_claims,
 )
 from alpaco.services.community import repository
-from alpaco.services.community._isolation import per_thread
 from alpaco.services.community.domain import (
     Contended,
     Missing,
@@ -39,7 +38,7 @@ from alpaco.services.community.domain import (
 
 POST_NOT_FOUND = "게시글을 찾을 수 없습니다."
 
-app = per_thread(create_app("community"))
+app = create_app("community")
 
 
 @contextmanager

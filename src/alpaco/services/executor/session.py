@@ -103,7 +103,7 @@ class Session:
                 self._dispatch(pending)
                 timeout = self._timeout()
                 for key, _ in self.selector.select(timeout):
-                    self._on_ready(key.fd)
+                    self._on_ready(key)
                 now = time.monotonic()
                 self._enforce_deadlines(now)
                 for run in [r for r in self.running.values() if r.done(now)]:
@@ -187,14 +187,21 @@ class Session:
                 os.close(fd)
         self.forking = index
 
-    def _on_ready(self, fd: int) -> None:
+    def _on_ready(self, key: selectors.SelectorKey) -> None:
+        fd = key.fd
         if fd == self.client.fileno():
             self._on_event()
         elif fd == self.case_slots.fileno():
             return  # a case slot was released: the next _dispatch tries to take it
         else:
-            run = self.selector.get_key(fd).data
-            capture = next(c for c in run.captures if c.fd == fd)
+            # Another thread forking (bwrap start-up) can keep a closed pipe alive in this epoll set,
+            # so one select may report an fd number twice, or after an earlier event unregistered it.
+            if self.selector.get_map().get(fd) is not key:
+                return
+            run = key.data
+            capture = next((c for c in run.captures if c.fd == fd), None)
+            if capture is None:
+                return
             capture.pump()
             if not capture.open:
                 self.selector.unregister(fd)

@@ -273,6 +273,31 @@ def test_concurrent_submissions_from_many_threads_all_complete_correctly() -> No
     assert outcomes == {k: [("OK", x * k) for x in range(5)] for k in range(4)}
 
 
+def test_sustained_concurrent_batches_never_lose_a_case() -> None:
+    """Many sessions forking sandboxes at once once left stale pipes in another session's epoll set."""
+    code = "def solution(x):\n    print(x)\n    return x + 1\n"
+    failures: list[Any] = []
+
+    def submit() -> None:
+        for _ in range(30):
+            try:
+                rows = batch(code, list(range(10)))
+            except Exception as exc:
+                failures.append(repr(exc))
+                return
+            failures.extend(
+                r for i, r in enumerate(rows) if (r["status"], r["returnValue"]) != ("OK", i + 1)
+            )
+
+    threads = [threading.Thread(target=submit) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+
+    assert failures == []
+
+
 def test_a_compile_that_outlasts_its_deadline_is_a_compile_error(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -1,18 +1,16 @@
-"""Request state per thread for a Powertools resolver.
+"""Powertools' REST resolver with its request state kept per thread.
 
 Powertools keeps the request being resolved on the resolver: the event and Lambda context on the shared
 `BaseRouter` class, the matched route and path parameters in `app.context`. That is right on Lambda, where
 a process serves one request at a time, but the local gateway calls handlers from a thread pool, and there
-two requests in flight read each other's event, claims and path parameters (seen here as likes landing
-on the wrong user). Until `kernel.service.create_app` does this for every service, the community app
-keeps that state per thread.
+two requests in flight would read each other's event, claims and path parameters.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Mapping
-from typing import Any, cast
+from typing import Any
 
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver
 
@@ -25,7 +23,9 @@ class _State(threading.local):
 
 
 class PerThreadResolver(APIGatewayRestResolver):
-    _state: _State
+    def __init__(self, **kwargs: Any) -> None:
+        self._state = _State()
+        super().__init__(**kwargs)
 
     @property
     def current_event(self) -> Any:
@@ -54,12 +54,5 @@ class PerThreadResolver(APIGatewayRestResolver):
     def resolve(self, event: Mapping[str, Any], context: Any) -> dict[str, Any]:
         self.current_event = self._to_proxy_event(dict(event))
         self.lambda_context = context
-        return super().resolve(event, context)
-
-
-def per_thread(app: APIGatewayRestResolver) -> PerThreadResolver:
-    """The same app, its routes and handlers untouched, with its request state kept per thread."""
-    app.__class__ = PerThreadResolver
-    isolated = cast(PerThreadResolver, app)
-    isolated._state = _State()
-    return isolated
+        result: dict[str, Any] = super().resolve(event, context)
+        return result

@@ -7,12 +7,11 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from alpaco.kernel.service import claims, create_app, make_handler
-from alpaco.services.community._isolation import per_thread
 
 THREADS = 8
 _together = threading.Barrier(THREADS, timeout=10)
 
-app = per_thread(create_app("isolation-test"))
+app = create_app("isolation-test")
 
 
 @app.get("/echo/<itemId>")
