@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
+import signal
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 
 from alpaco.gateway.dynamodb_local import DynamoDBLocal, DynamoDBLocalError, free_port, port_in_use
 
@@ -74,6 +76,14 @@ def _seed(only: Sequence[str] | None = None) -> int:
     return 0 if not report.failed else 1
 
 
+class _Stopped(Exception):
+    """Ctrl-C or SIGTERM: the operator's normal way to end `alpaco serve`."""
+
+
+def _stop_on_signal(signum: int, frame: FrameType | None) -> None:
+    raise _Stopped(signal.Signals(signum).name)
+
+
 def serve(args: argparse.Namespace) -> int:
     host, port, data_dir = args.host, args.port, Path(args.data_dir).resolve()
     if port_in_use(host, port):
@@ -87,6 +97,10 @@ def serve(args: argparse.Namespace) -> int:
 
     from alpaco.gateway.server import build_local_app
 
+    # uvicorn handles the signal while it runs, then re-raises it: it lands here, after a graceful
+    # shutdown, and unwinds through _database so DynamoDB Local stops too.
+    for stop_signal in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop_signal, _stop_on_signal)
     try:
         with _database(data_dir):
             _prepare_tables()
@@ -101,6 +115,8 @@ def serve(args: argparse.Namespace) -> int:
     except DynamoDBLocalError as exc:
         print(f"alpaco: {exc}", file=sys.stderr)
         return 1
+    except _Stopped:
+        pass
     print("ALPACO stopped.", flush=True)
     return 0
 

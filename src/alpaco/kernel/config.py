@@ -59,7 +59,7 @@ def get_settings() -> Settings:
         ),
         jwks_cache_seconds=_int("ALPACO_JWKS_CACHE_SECONDS", 3600),
         token_leeway_seconds=_int("ALPACO_TOKEN_LEEWAY_SECONDS", 30),
-        max_body_bytes=_int("ALPACO_MAX_BODY_BYTES", 1024 * 1024),
+        max_body_bytes=_int("ALPACO_MAX_BODY_BYTES", 2 * 1024 * 1024),
         invoker=os.environ.get("ALPACO_INVOKER", "local" if env == LOCAL else "lambda"),
         lambda_function_prefix=os.environ.get("ALPACO_LAMBDA_PREFIX", "alpaco-"),
         data_dir=os.environ.get("ALPACO_DATA_DIR", ".alpaco"),
