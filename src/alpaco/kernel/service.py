@@ -14,6 +14,7 @@ from typing import Any
 
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, CORSConfig, Response
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+from aws_lambda_powertools.shared.json_encoder import Encoder
 
 from alpaco.kernel import log
 from alpaco.kernel.auth import Claims, InvalidToken, bearer_token, default_verifier
@@ -38,6 +39,11 @@ _CORS = CORSConfig(
 )
 
 
+def _serialize(body: Any) -> str:
+    """Powertools' encoder (pydantic, dataclasses, Decimal) but UTF-8 text rather than \\u escapes."""
+    return json.dumps(body, separators=(",", ":"), cls=Encoder, ensure_ascii=False)
+
+
 def _json_error(status: int, body: dict[str, Any]) -> Response[str]:
     return Response(
         status_code=status,
@@ -48,7 +54,7 @@ def _json_error(status: int, body: dict[str, Any]) -> Response[str]:
 
 
 def create_app(service: str) -> APIGatewayRestResolver:
-    app = PerThreadResolver(cors=_CORS, enable_validation=True)
+    app = PerThreadResolver(cors=_CORS, enable_validation=True, serializer=_serialize)
     logger = log.get_logger(service)
 
     @app.exception_handler(ApiError)
