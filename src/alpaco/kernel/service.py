@@ -165,6 +165,16 @@ def page_request(app: APIGatewayRestResolver, default: int = DEFAULT_PAGE_SIZE) 
     return PageRequest(page_size=size, cursor=cursor)
 
 
+def ascending(sort_order: str | None) -> bool:
+    """The lists' `sortOrder`: `ASC` or `DESC` in any case; newest first when absent."""
+    if sort_order is None:
+        return False
+    order = sort_order.strip().upper()
+    if order not in ("ASC", "DESC"):
+        raise BadRequest("sortOrder must be ASC or DESC.")
+    return order == "ASC"
+
+
 def query_param(app: APIGatewayRestResolver, name: str, *, max_length: int = 256) -> str | None:
     value = (app.current_event.query_string_parameters or {}).get(name)
     if value in (None, ""):

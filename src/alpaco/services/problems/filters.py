@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from alpaco.kernel.http import BadRequest
+from alpaco.kernel.service import ascending
 
 KOREAN_DIFFICULTY: Final = {"Easy": "쉬움", "Medium": "보통", "Hard": "어려움"}
 _DIFFICULTY_BY_LABEL: Final = {
@@ -45,16 +46,6 @@ def search_text(item: Mapping[str, Any]) -> str:
     """Both titles, normalized; the newline keeps a search term from matching across the two."""
     titles = (item.get("title"), item.get("title_translated"))
     return "\n".join(normalize(t) for t in titles if isinstance(t, str) and t.strip())
-
-
-def ascending(sort_order: str | None) -> bool:
-    """`ASC` or `DESC` in any case; newest first when absent."""
-    if sort_order is None:
-        return False
-    order = sort_order.strip().upper()
-    if order not in ("ASC", "DESC"):
-        raise BadRequest("sortOrder must be ASC or DESC.")
-    return order == "ASC"
 
 
 def parse_filters(param: Callable[[str], str | None]) -> ProblemFilters:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from alpaco.kernel.http import BadRequest
+from alpaco.kernel.service import ascending
 
 
 @dataclass(frozen=True)
@@ -15,16 +15,6 @@ class SubmissionFilters:
     author: str | None = None
     title: str | None = None
     ascending: bool = False
-
-
-def ascending(sort_order: str | None) -> bool:
-    """`ASC` or `DESC` in any case; newest first when absent."""
-    if sort_order is None:
-        return False
-    order = sort_order.strip().upper()
-    if order not in ("ASC", "DESC"):
-        raise BadRequest("sortOrder must be ASC or DESC.")
-    return order == "ASC"
 
 
 def parse_filters(param: Callable[[str], str | None]) -> SubmissionFilters:
