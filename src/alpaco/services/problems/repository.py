@@ -7,7 +7,7 @@ from typing import Any, Final
 from alpaco.kernel import dynamo
 from alpaco.kernel.tables import PROBLEMS
 from alpaco.services.problems.filters import KOREAN_DIFFICULTY, ProblemFilters, search_text
-from alpaco.services.problems.views import COMPLETED
+from alpaco.services.problems.views import COMPLETED, LIST_ATTRIBUTES
 
 BANK_CREATOR = "alpaco-bank"
 COMPLETED_INDEX: Final = "CompletedProblemsByCreatedAtGSI"
@@ -95,4 +95,5 @@ def list_query(filters: ProblemFilters) -> dynamo.Query:
         names=names,
         filter=" AND ".join(conditions) or None,
         forward=filters.ascending,
+        projection=LIST_ATTRIBUTES,
     )

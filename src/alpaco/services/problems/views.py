@@ -59,6 +59,22 @@ def is_visible(item: Mapping[str, Any], caller: Claims | None) -> bool:
     return is_completed(item) or is_manager(item, caller)
 
 
+# What a list reads from the table: never the statements or tests, which can be hundreds of KB.
+LIST_ATTRIBUTES: Final = (
+    "problemId",
+    "title",
+    "title_translated",
+    "difficulty",
+    "tags",
+    "createdAt",
+    "creatorId",
+    "author",
+    "mode",
+    "submissionCount",
+    "acceptedCount",
+)
+
+
 def list_item(item: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "problemId": item.get("problemId"),

@@ -7,6 +7,7 @@ from typing import Any, Final
 from alpaco.kernel import dynamo
 from alpaco.kernel.tables import SUBMISSIONS
 from alpaco.services.submissions.filters import SubmissionFilters
+from alpaco.services.submissions.views import LIST_ATTRIBUTES
 
 USER_INDEX: Final = "UserIdSubmissionTimeIndex"
 PROBLEM_INDEX: Final = "ProblemIdSubmissionTimeIndex"
@@ -75,4 +76,5 @@ def list_query(filters: SubmissionFilters) -> dynamo.Query:
         names=names,
         filter=" AND ".join(conditions) or None,
         forward=filters.ascending,
+        projection=LIST_ATTRIBUTES,
     )

@@ -12,7 +12,7 @@ from typing import Any, Final
 
 from alpaco.kernel.auth import Claims
 
-_SUMMARY: Final = (
+SUMMARY_FIELDS: Final = (
     "submissionId",
     "problemId",
     "problemTitle",
@@ -28,6 +28,8 @@ _SUMMARY: Final = (
     "totalCaseCount",
     "submissionTime",
 )
+# What a list reads from the table: the summary and the error message it may show in part.
+LIST_ATTRIBUTES: Final = (*SUMMARY_FIELDS, "errorMessage")
 _DETAILS_MARK: Final = ". Details:"
 
 
@@ -39,7 +41,7 @@ def is_owner(item: Mapping[str, Any], caller: Claims | None) -> bool:
 
 
 def summary(item: Mapping[str, Any]) -> dict[str, Any]:
-    view = {name: item[name] for name in _SUMMARY if name in item}
+    view = {name: item[name] for name in SUMMARY_FIELDS if name in item}
     message = public_error_message(item.get("errorMessage"))
     if message is not None:
         view["errorMessage"] = message
@@ -47,7 +49,7 @@ def summary(item: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def owner_view(item: Mapping[str, Any]) -> dict[str, Any]:
-    view = {name: item[name] for name in _SUMMARY if name in item}
+    view = {name: item[name] for name in SUMMARY_FIELDS if name in item}
     view["userCode"] = item.get("userCode", "")
     view["results"] = item.get("results") or []
     if item.get("errorMessage") is not None:
