@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from aws_lambda_powertools import Logger, Metrics
+from aws_lambda_powertools import Logger
+from aws_lambda_powertools.logging.formatter import LambdaPowertoolsFormatter
+from aws_lambda_powertools.logging.types import PowertoolsLogRecord
 
 _SECRET_KEYS = re.compile(
     r"(authorization|token|secret|password|api[_-]?key|cookie|usercode|code_to_execute|"
@@ -27,9 +29,12 @@ def redact(value: Any) -> Any:
     return value
 
 
+class _RedactingFormatter(LambdaPowertoolsFormatter):
+    """Whatever a caller passes as `extra`, tokens, keys and user code never reach the log line."""
+
+    def serialize(self, log: dict[str, Any] | PowertoolsLogRecord) -> str:
+        return super().serialize(redact(dict(log)))
+
+
 def get_logger(service: str) -> Logger:
-    return Logger(service=f"alpaco-{service}")
-
-
-def get_metrics(service: str) -> Metrics:
-    return Metrics(namespace="ALPACO", service=f"alpaco-{service}")
+    return Logger(service=f"alpaco-{service}", logger_formatter=_RedactingFormatter())

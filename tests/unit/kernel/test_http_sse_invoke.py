@@ -105,3 +105,14 @@ def test_redaction_hides_secrets_and_code() -> None:
     assert "eyJa.eyJb" not in text
     assert clean["headers"]["Accept"] == "json"
     assert clean["items"][0]["expected_output"] == "[redacted]"
+
+
+def test_service_logs_redact_what_callers_pass(capsys: pytest.CaptureFixture[str]) -> None:
+    logger = log.get_logger("redaction-test")
+    logger.info(
+        "graded", extra={"userCode": "import os", "token": "eyJa.eyJb.c", "verdict": "ACCEPTED"}
+    )
+    line = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert line["verdict"] == "ACCEPTED"
+    assert line["userCode"] == "[redacted]"
+    assert line["token"] == "[redacted]"
