@@ -125,3 +125,15 @@ def auth_headers(token_for: TokenFactory) -> Callable[..., dict[str, str]]:
         return {"Authorization": f"Bearer {token_for(username, **kwargs)}"}
 
     return headers
+
+
+@pytest.fixture(scope="session")
+def user_id(api: httpx.Client, auth_headers: Callable[..., dict[str, str]]) -> Callable[..., str]:
+    """The `sub` the gateway sees for a dev user, asked the way a client would."""
+
+    def lookup(username: str, **kwargs: object) -> str:
+        response = api.get("/auth/me", headers=auth_headers(username, **kwargs))
+        response.raise_for_status()
+        return str(response.json()["userId"])
+
+    return lookup

@@ -7,7 +7,6 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-import httpx
 import pytest
 
 from alpaco.services.problems import repository
@@ -88,15 +87,3 @@ def put_problem(dynamodb_endpoint: str) -> Callable[..., dict[str, Any]]:
 @pytest.fixture(scope="session")
 def hidden_markers() -> tuple[str, ...]:
     return HIDDEN_MARKERS
-
-
-@pytest.fixture(scope="session")
-def user_id(api: httpx.Client, auth_headers: Callable[..., dict[str, str]]) -> Callable[..., str]:
-    """The `sub` the gateway sees for a dev user, asked the way a client would."""
-
-    def lookup(username: str, **kwargs: Any) -> str:
-        response = api.get("/auth/me", headers=auth_headers(username, **kwargs))
-        response.raise_for_status()
-        return str(response.json()["userId"])
-
-    return lookup

@@ -7,7 +7,6 @@ import uuid
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import httpx
 import pytest
 
 from alpaco.kernel import dynamo
@@ -78,15 +77,3 @@ def put_submission(dynamodb_endpoint: str) -> Callable[..., dict[str, Any]]:
         return item
 
     return put
-
-
-@pytest.fixture(scope="session")
-def user_id(api: httpx.Client, auth_headers: Callable[..., dict[str, str]]) -> Callable[..., str]:
-    """The `sub` the gateway sees for a dev user, asked the way a client would."""
-
-    def lookup(username: str, **kwargs: Any) -> str:
-        response = api.get("/auth/me", headers=auth_headers(username, **kwargs))
-        response.raise_for_status()
-        return str(response.json()["userId"])
-
-    return lookup
