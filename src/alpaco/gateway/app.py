@@ -9,14 +9,17 @@ import importlib
 import json
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import Response, StreamingResponse
+from starlette.responses import RedirectResponse, Response, StreamingResponse
+from starlette.routing import BaseRoute, Mount
 from starlette.routing import Route as StarletteRoute
+from starlette.staticfiles import StaticFiles
 
 from alpaco.gateway.events import build_event, to_response
 from alpaco.gateway.identity import DevIdentityProvider, DevUser, InvalidIdentity
@@ -35,6 +38,7 @@ from alpaco.kernel.http import (
 from alpaco.routes import ROUTES, Route
 
 Endpoint = Callable[[Request], Awaitable[Response]]
+WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 
 
 def json_error(error: ApiError) -> Response:
@@ -189,7 +193,7 @@ def create_app(
     by_path: dict[str, dict[str, Route]] = defaultdict(dict)
     for route in routes_manifest:
         by_path[route.path][route.method] = route
-    routes = [StarletteRoute("/health", gateway.health, methods=["GET"])]
+    routes: list[BaseRoute] = [StarletteRoute("/health", gateway.health, methods=["GET"])]
     if identity is not None:
         routes += [
             StarletteRoute("/auth/dev/token", gateway.dev_token, methods=["POST"]),
@@ -200,6 +204,11 @@ def create_app(
         StarletteRoute(path, gateway.endpoint(methods), methods=[*methods, "OPTIONS"])
         for path, methods in by_path.items()
     ]
+    if WEB_DIR.is_dir():
+        routes += [
+            StarletteRoute("/", lambda request: RedirectResponse("/app/"), methods=["GET"]),
+            Mount("/app", StaticFiles(directory=WEB_DIR, html=True), name="web"),
+        ]
 
     async def http_error(request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 500
