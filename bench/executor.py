@@ -5,8 +5,9 @@ temporary files, start a fresh `python3` on the runner with the input as JSON on
 the return value from a marker line on stdout. No sandbox at all.
 
 Ours: the real handler with every sandbox layer active: one bubblewrap sandbox and one
-interpreter per submission, the code compiled once, one forked child per case. By default one
-sandbox is booted ahead of demand (ALPACO_EXECUTOR_WARM=1); the cold figure starts it on demand.
+interpreter per submission, the code compiled once, one forked child per case. Sandboxes are
+booted ahead of demand (ALPACO_EXECUTOR_WARM, default the submission cap); the cold figure starts
+each on demand.
 
 Printed: medians, and ratios against the baseline. Per-case overhead is the marginal cost of one
 more trivial case: (T(1 + N cases) - T(1 case)) / N, measured with cases one at a time and with

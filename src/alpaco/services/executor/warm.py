@@ -4,7 +4,8 @@ Each warm sandbox is still used for exactly one submission and then destroyed; o
 (bubblewrap, the interpreter, the fork server's imports) happens before the submission arrives.
 A single long-lived thread starts them: bubblewrap dies with the thread that started it
 (`--die-with-parent` is a parent-*thread* death signal), so it must never be a short-lived one.
-`ALPACO_EXECUTOR_WARM` sets how many wait (default 1; 0 turns the pool off).
+`ALPACO_EXECUTOR_WARM` sets how many wait (default: the submission cap, so every admitted
+submission can find one booted; 0 turns the pool off).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections import deque
 from collections.abc import Callable
 
 from alpaco.services.executor.sandbox import Box
+from alpaco.services.executor.scheduler import max_concurrent
 
 logger = logging.getLogger("alpaco.services.executor")
 
@@ -25,7 +27,7 @@ RETRY_PAUSE_S = 1.0
 
 def warm_size() -> int:
     raw = os.environ.get("ALPACO_EXECUTOR_WARM", "").strip()
-    return int(raw) if raw.isdigit() else 1
+    return int(raw) if raw.isdigit() else max_concurrent()
 
 
 class WarmPool:

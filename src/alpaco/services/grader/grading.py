@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from alpaco.services.grader.problem import Case, Problem
+from alpaco.services.grader.text import is_unicode
 from alpaco.services.grader.verdicts import Verdict, case_verdict, output_of
 
 MAX_TEXT_CHARS: Final = 500
@@ -159,15 +160,7 @@ def _text(value: Any) -> str:
     """Executor text made safe to store: a lone surrogate becomes "?"."""
     if not isinstance(value, str):
         return ""
-    return value if _is_unicode(value) else value.encode("utf-8", "replace").decode("utf-8")
-
-
-def _is_unicode(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
+    return value if is_unicode(value) else value.encode("utf-8", "replace").decode("utf-8")
 
 
 def _clip(text: str) -> str | None:
@@ -193,7 +186,7 @@ def _storable(value: Any, *, depth: int) -> bool:
     if isinstance(value, bool) or value is None:
         return True
     if isinstance(value, str):
-        return _is_unicode(value)
+        return is_unicode(value)
     if isinstance(value, int):
         return abs(value) < 10**38
     if isinstance(value, float):
@@ -204,7 +197,7 @@ def _storable(value: Any, *, depth: int) -> bool:
         return all(_storable(item, depth=depth + 1) for item in value)
     if isinstance(value, dict):
         return all(
-            isinstance(k, str) and k and _is_unicode(k) and _storable(v, depth=depth + 1)
+            isinstance(k, str) and k and is_unicode(k) and _storable(v, depth=depth + 1)
             for k, v in value.items()
         )
     return False

@@ -11,7 +11,7 @@ from aws_lambda_powertools.event_handler import Response
 from alpaco.kernel.invoke import get_invoker
 from alpaco.kernel.service import create_app, json_body, make_handler, require_claims
 from alpaco.services.grader import repository
-from alpaco.services.grader.limits import InFlightLimiter
+from alpaco.services.grader.inflight import limiter_from_env
 from alpaco.services.grader.problem_cache import CachedProblems
 from alpaco.services.grader.request import GradeRequest, parse_request
 from alpaco.services.grader.service import Ports, grade_submission, run_custom_tests
@@ -21,7 +21,7 @@ from alpaco.services.problems import repository as problems
 SERVICE = "grader"
 
 app = create_app(SERVICE)
-limiter = InFlightLimiter()
+limiter = limiter_from_env()
 
 
 @lru_cache(maxsize=1)

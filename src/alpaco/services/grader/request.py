@@ -11,6 +11,7 @@ from typing import Any, Final
 
 from alpaco.kernel.http import BadRequest
 from alpaco.services.grader.limits import check_code_size, check_custom_cases
+from alpaco.services.grader.text import is_unicode
 
 GRADE_SUBMISSION: Final = "GRADE_SUBMISSION"
 RUN_CUSTOM_TESTS: Final = "RUN_CUSTOM_TESTS"
@@ -40,7 +41,7 @@ def parse_request(body: Mapping[str, Any]) -> GradeRequest | CustomRunRequest:
     if mode not in (GRADE_SUBMISSION, RUN_CUSTOM_TESTS):
         raise BadRequest(f"Unknown executionMode: {str(mode)[:40]}")
     code = body.get("userCode")
-    if not isinstance(code, str) or not code.strip() or not _is_unicode(code):
+    if not isinstance(code, str) or not code.strip() or not is_unicode(code):
         raise BadRequest("Invalid input: userCode must be a non-empty string.")
     check_code_size(code)
     language = _language(body.get("language"))
@@ -74,16 +75,7 @@ def _problem_id(raw: Any) -> str | None:
         not isinstance(raw, str)
         or len(raw) > _MAX_PROBLEM_ID_CHARS
         or not raw.strip()
-        or not _is_unicode(raw)
+        or not is_unicode(raw)
     ):
         raise BadRequest("Invalid input: problemId must be a short non-empty string.")
     return raw
-
-
-def _is_unicode(text: str) -> bool:
-    """False for lone surrogates, which JSON allows and DynamoDB (UTF-8) cannot store."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True

@@ -103,10 +103,11 @@ def test_a_failed_start_is_logged_and_retried(caplog: pytest.LogCaptureFixture) 
     pool.close()
 
 
-@pytest.mark.parametrize(("raw", "expected"), [("", 1), ("0", 0), ("3", 3), ("many", 1)])
+@pytest.mark.parametrize(("raw", "expected"), [("", 5), ("0", 0), ("3", 3), ("many", 5)])
 def test_warm_size_comes_from_the_environment(
     monkeypatch: pytest.MonkeyPatch, raw: str, expected: int
 ) -> None:
+    monkeypatch.setenv("ALPACO_EXECUTOR_MAX_CONCURRENT", "5")
     monkeypatch.setenv("ALPACO_EXECUTOR_WARM", raw)
 
     assert warm_size() == expected

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from alpaco.services.grader import handler as grader
-from alpaco.services.grader.limits import InFlightLimiter
+from alpaco.services.grader.inflight import ProcessLimiter
 from alpaco.services.grader.service import Ports
 
 EVENT = json.loads((Path(__file__).parent / "events" / "grade_post.json").read_text())
@@ -47,7 +47,7 @@ def fakes(monkeypatch: pytest.MonkeyPatch) -> Fakes:
     fakes = Fakes()
     ports = Ports(invoker=fakes, problems=fakes, submissions=fakes, new_id=lambda: "server-id")
     monkeypatch.setattr(grader, "ports", lambda: ports)
-    monkeypatch.setattr(grader, "limiter", InFlightLimiter(2))
+    monkeypatch.setattr(grader, "limiter", ProcessLimiter(2))
     return fakes
 
 

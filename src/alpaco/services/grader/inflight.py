@@ -1,0 +1,70 @@
+"""At most two gradings in flight per user: the port, the in-process adapter, and the choice.
+
+Which adapter runs where:
+- `ProcessLimiter` (the default, `ALPACO_GRADER_LIMITER` unset or `memory`): a counter in this
+  process's memory. Exact for the local gateway, where one process serves every request, and
+  for tests; meaningless on Lambda, where concurrent requests land on different instances.
+- `DynamoLeaseLimiter` (`ALPACO_GRADER_LIMITER=dynamodb`, what AWS runs): conditional writes on a
+  lease item in the Submissions table (`inflight_dynamodb.py`), shared by every instance, with
+  per-slot expiry so a crashed instance cannot hold a slot forever.
+A refused grading raises `TooManyRequests` (429); it is never queued.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
+from typing import Final, Protocol
+
+from alpaco.kernel.http import TooManyRequests
+
+MAX_IN_FLIGHT_PER_USER: Final = 2
+LIMITER_ENV: Final = "ALPACO_GRADER_LIMITER"
+
+
+class InFlightLimiter(Protocol):
+    def slot(self, user_id: str) -> AbstractContextManager[None]:
+        """Hold one of the user's slots for the block; raise `TooManyRequests` when none is free."""
+        ...
+
+
+def too_many(limit: int) -> TooManyRequests:
+    return TooManyRequests(f"At most {limit} gradings may run at once; wait for one to finish.")
+
+
+class ProcessLimiter:
+    def __init__(self, limit: int = MAX_IN_FLIGHT_PER_USER) -> None:
+        self._limit = limit
+        self._running: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def slot(self, user_id: str) -> Iterator[None]:
+        with self._lock:
+            running = self._running.get(user_id, 0)
+            if running >= self._limit:
+                raise too_many(self._limit)
+            self._running[user_id] = running + 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                remaining = self._running[user_id] - 1
+                if remaining:
+                    self._running[user_id] = remaining
+                else:
+                    del self._running[user_id]
+
+
+def limiter_from_env() -> InFlightLimiter:
+    """The adapter `ALPACO_GRADER_LIMITER` names; an unknown name is a configuration error."""
+    name = os.environ.get(LIMITER_ENV, "").strip().lower() or "memory"
+    if name == "memory":
+        return ProcessLimiter()
+    if name == "dynamodb":
+        from alpaco.services.grader.inflight_dynamodb import DynamoLeaseLimiter
+
+        return DynamoLeaseLimiter()
+    raise ValueError(f"{LIMITER_ENV} must be 'memory' or 'dynamodb', not {name!r}")

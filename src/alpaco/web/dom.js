@@ -1,0 +1,68 @@
+// DOM building without HTML strings: text always goes in as text nodes. The one exception is
+// `markdownBlock`, whose HTML comes from the escaping renderer in markdown.js.
+import { renderMarkdown } from "./markdown.js";
+
+export function h(tag, props = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    setProp(el, name, value);
+  }
+  append(el, children);
+  return el;
+}
+
+function setProp(el, name, value) {
+  if (value === null || value === undefined || value === false) return;
+  if (name.startsWith("on") && typeof value === "function") {
+    el.addEventListener(name.slice(2).toLowerCase(), value);
+  } else if (name === "class") {
+    el.className = value;
+  } else if (name === "value" || name === "checked") {
+    el[name] = value;
+  } else {
+    el.setAttribute(name, value === true ? "" : String(value));
+  }
+}
+
+export function append(parent, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return parent;
+}
+
+export function replace(parent, ...children) {
+  parent.replaceChildren();
+  return append(parent, children);
+}
+
+export function markdownBlock(source) {
+  const block = h("div", { class: "markdown" });
+  block.innerHTML = renderMarkdown(source);
+  return block;
+}
+
+export function labelledPre(label, text) {
+  return h("figure", { class: "pre" }, h("figcaption", {}, label), h("pre", {}, text));
+}
+
+export function errorBox(error) {
+  return h("p", { class: "error", role: "alert" }, error?.message || String(error));
+}
+
+export function loading(text = "불러오는 중…") {
+  return h("p", { class: "muted", role: "status" }, text);
+}
+
+/** Disables a button while `action` runs, so a double click never sends twice. */
+export async function busy(button, action) {
+  button.disabled = true;
+  button.setAttribute("aria-busy", "true");
+  try {
+    return await action();
+  } finally {
+    button.disabled = false;
+    button.removeAttribute("aria-busy");
+  }
+}

@@ -1,0 +1,193 @@
+// The community board: paged posts, one post with its comments, writing posts and comments, likes.
+import { del, get, post } from "../api.js";
+import { append, busy, errorBox, h, loading, markdownBlock, replace } from "../dom.js";
+import { dateTime } from "../format.js";
+import { session } from "../session.js";
+
+const POSTS_PER_PAGE = 10;
+const COMMENTS_PER_PAGE = 20;
+
+const postHref = (postId) => `#/community/${encodeURIComponent(postId)}`;
+
+function moreButton(more, loadNext) {
+  const button = h("button", { type: "button", class: "secondary" }, "더 보기");
+  button.addEventListener("click", () => busy(button, loadNext).catch((error) => replace(more, button, errorBox(error))));
+  replace(more, button);
+}
+
+export async function postList(page) {
+  const list = h("ul", { class: "posts" });
+  const more = h("div", { class: "more" });
+  append(page, [
+    h("div", { class: "heading-row" }, h("h1", {}, "커뮤니티"), session.me ? h("a", { class: "button", href: "#/community/new" }, "글쓰기") : null),
+    session.me ? null : h("p", { class: "notice" }, "글을 쓰거나 댓글, 좋아요를 남기려면 로그인하세요."),
+    list,
+    more,
+  ]);
+  await loadPosts(list, more, null);
+  if (!list.childElementCount) replace(list, h("li", { class: "muted" }, "아직 글이 없습니다."));
+}
+
+async function loadPosts(list, more, cursor) {
+  const data = await get("/community", { pageSize: POSTS_PER_PAGE, lastEvaluatedKey: cursor });
+  append(list, data.items.map(postItem));
+  replace(more);
+  if (data.lastEvaluatedKey) moreButton(more, () => loadPosts(list, more, data.lastEvaluatedKey));
+}
+
+function postItem(item) {
+  return h(
+    "li",
+    { class: "post-item" },
+    h("span", { class: "badge neutral" }, item.problemId ? "문제연관" : "자유"),
+    h("a", { href: postHref(item.postId) }, item.title),
+    h("span", { class: "muted small" }, ` ${item.author} · ${dateTime(item.createdAt)} · 좋아요 ${item.likesCount ?? 0} · 댓글 ${item.commentCount ?? 0}`),
+  );
+}
+
+export async function postPage(page, postId) {
+  append(page, [loading()]);
+  const item = await get(`/community/${encodeURIComponent(postId)}`);
+  const comments = h("ul", { class: "comments" });
+  const more = h("div", { class: "more" });
+  const heading = h("h2", { id: "comments-title" }, `댓글 ${item.commentCount ?? 0}`);
+  replace(
+    page,
+    h("article", { class: "post" }, postHeader(item), markdownBlock(item.content), postActions(item)),
+    h("section", { "aria-labelledby": "comments-title" }, heading, comments, more, commentForm(item, comments, heading)),
+    h("p", {}, h("a", { href: "#/community" }, "← 목록으로")),
+  );
+  await loadComments(item.postId, comments, more, null);
+}
+
+function postHeader(item) {
+  const edited = item.updatedAt && item.updatedAt !== item.createdAt ? ` (수정 ${dateTime(item.updatedAt)})` : "";
+  return h(
+    "header",
+    {},
+    h("h1", {}, item.title),
+    h(
+      "p",
+      { class: "muted" },
+      `${item.author} · ${dateTime(item.createdAt)}${edited}`,
+      item.problemId ? [" · ", h("a", { href: `#/problems/${encodeURIComponent(item.problemId)}` }, "연관 문제 보기")] : null,
+    ),
+  );
+}
+
+function postActions(item) {
+  const like = h("button", { type: "button", class: "toggle", "aria-pressed": String(Boolean(item.isLiked)) });
+  const count = h("span", {}, String(item.likesCount ?? 0));
+  const message = h("span", { class: "error", role: "alert" });
+  append(like, ["좋아요 ", count]);
+  like.addEventListener("click", () => {
+    replace(message);
+    if (!session.me) return replace(message, "좋아요를 누르려면 로그인하세요.");
+    return busy(like, async () => {
+      const result = await post(`/community/${encodeURIComponent(item.postId)}/like`);
+      like.setAttribute("aria-pressed", String(result.isLiked));
+      replace(count, String(result.likesCount));
+    }).catch((error) => replace(message, error.message));
+  });
+  const owner = session.me && (session.me.userId === item.userId || session.me.groups?.includes("Admins"));
+  return h("div", { class: "actions" }, like, owner ? deleteButton(item, message) : null, message);
+}
+
+function deleteButton(item, message) {
+  const button = h("button", { type: "button", class: "danger" }, "삭제");
+  button.addEventListener("click", () => {
+    if (!window.confirm("이 글과 댓글을 모두 삭제할까요?")) return;
+    busy(button, async () => {
+      await del(`/community/${encodeURIComponent(item.postId)}`);
+      window.location.hash = "#/community";
+    }).catch((error) => replace(message, error.message));
+  });
+  return button;
+}
+
+async function loadComments(postId, list, more, cursor) {
+  const data = await get(`/community/${encodeURIComponent(postId)}/comments`, { pageSize: COMMENTS_PER_PAGE, lastEvaluatedKey: cursor });
+  append(list, data.comments.map(commentItem));
+  replace(more);
+  if (data.lastEvaluatedKey) moreButton(more, () => loadComments(postId, list, more, data.lastEvaluatedKey));
+}
+
+function commentItem(comment) {
+  return h("li", { class: "comment" }, h("p", { class: "muted small" }, `${comment.author} · ${dateTime(comment.createdAt)}`), markdownBlock(comment.content));
+}
+
+function commentForm(item, list, heading) {
+  if (!session.me) return h("p", { class: "notice" }, "댓글을 쓰려면 로그인하세요.");
+  const content = h("textarea", { id: "comment-content", rows: 3, maxlength: 2000, required: true });
+  const button = h("button", { type: "submit" }, "댓글 등록");
+  const message = h("p", { class: "error", role: "alert" });
+  const form = h("form", { class: "stack" }, h("label", { for: "comment-content" }, "댓글 (Markdown)"), content, button, message);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    replace(message);
+    busy(button, async () => {
+      const comment = await post(`/community/${encodeURIComponent(item.postId)}/comments`, { content: content.value });
+      append(list, [commentItem(comment)]);
+      item.commentCount = (item.commentCount ?? 0) + 1;
+      replace(heading, `댓글 ${item.commentCount}`);
+      content.value = "";
+    }).catch((error) => replace(message, error.message));
+  });
+  return form;
+}
+
+export async function newPostPage(page, query) {
+  append(page, [h("h1", {}, "글쓰기")]);
+  if (!session.me) return append(page, [h("p", { class: "notice" }, "글을 쓰려면 로그인하세요.")]);
+  const draft = await shareDraft(query);
+  const title = h("input", { id: "post-title", required: true, maxlength: 200, value: draft.title });
+  const problemId = h("input", { id: "post-problem", maxlength: 128, value: draft.problemId });
+  const content = h("textarea", { id: "post-content", rows: 14, required: true, maxlength: 20000, value: draft.content });
+  const button = h("button", { type: "submit" }, "등록");
+  const message = h("p", { class: "error", role: "alert" });
+  const form = h(
+    "form",
+    { class: "stack" },
+    h("label", { for: "post-title" }, "제목"),
+    title,
+    h("label", { for: "post-problem" }, "연관 문제 ID (선택)"),
+    problemId,
+    h("label", { for: "post-content" }, "내용 (Markdown)"),
+    content,
+    button,
+    message,
+  );
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    replace(message);
+    busy(button, async () => {
+      const body = { title: title.value, content: content.value };
+      if (problemId.value.trim()) body.problemId = problemId.value.trim();
+      const created = await post("/community", body);
+      window.location.hash = postHref(created.postId);
+    }).catch((error) => replace(message, error.message));
+  });
+  append(page, [form]);
+}
+
+/** "풀이 공유": a submission's code becomes a draft post about its problem. */
+async function shareDraft(query) {
+  const draft = { title: "", content: "", problemId: query.get("problemId") || "" };
+  const submissionId = query.get("submissionId");
+  if (!submissionId) return draft;
+  try {
+    const item = await get(`/submissions/${encodeURIComponent(submissionId)}`);
+    draft.problemId = item.problemId || draft.problemId;
+    draft.title = `${item.problemTitleTranslated || item.problemTitle || "문제"} 풀이 공유`;
+    draft.content = item.userCode ? `풀이를 공유합니다.\n\n${codeFence(item.userCode)}\n` : "";
+  } catch {
+    // The draft simply starts empty when the submission cannot be read.
+  }
+  return draft;
+}
+
+function codeFence(code) {
+  const longest = Math.max(0, ...(code.match(/`+/g) || []).map((run) => run.length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return `${fence}python\n${code.trimEnd()}\n${fence}`;
+}
