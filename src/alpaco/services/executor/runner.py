@@ -89,6 +89,7 @@ class Executor:
         finally:
             box.close()
             self.seats.release(box.seat)
+            self.warm.refill()
         return compiled
 
     def _start_box(self) -> Box:

@@ -55,11 +55,25 @@ def test_a_ready_box_is_handed_out_once_and_replaced() -> None:
     starter.wait_for(1)
 
     first = pool.take()
+    pool.refill()
     starter.wait_for(2)
     second = pool.take()
 
     assert first is starter.boxes[0]
     assert second is starter.boxes[1]
+    pool.close()
+
+
+def test_taking_a_box_starts_no_other_until_a_refill() -> None:
+    starter = Starter()
+    pool = WarmPool(1, starter)
+    starter.wait_for(1)
+
+    assert pool.take() is starter.boxes[0]
+    assert pool.idle_pids() == set()
+    assert len(starter.boxes) == 1
+    pool.refill()
+    assert pool.idle_pids() == {1001, 2001}
     pool.close()
 
 

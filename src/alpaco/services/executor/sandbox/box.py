@@ -32,6 +32,7 @@ HOME_BYTES = 256 * MIB
 SLOT_SLACK_BYTES = 16 * MIB  # copy-on-write copies of the fork server's pages land in the slot
 SPAWN_TIMEOUT_S = 10.0
 CLOSE_TIMEOUT_S = 2.0
+SETPRIV = shutil.which("setpriv", path="/usr/bin:/bin")
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,9 +242,18 @@ def _spawn_plain(
 def _popen(
     argv: Sequence[str], fds: Sequence[int], uid: int | None, *, cwd: Path | None, stderr: int
 ) -> subprocess.Popen[bytes]:
+    """Start `argv` as `uid` (with no supplementary groups) in a new session.
+
+    With `setpriv` the uid switch happens after exec, so Popen can use vfork: asking Popen itself
+    to switch uids forces a full fork of the harness, whose page tables the gateway makes large
+    (≈1.5 ms of harness CPU per sandbox at 150 MB resident).
+    """
     environment = dict(bwrap.ENVIRONMENT)
     if cwd is not None:
         environment.update(HOME=str(cwd), TMPDIR=str(cwd))
+    switch = uid is not None and SETPRIV is None
+    if uid is not None and SETPRIV is not None:
+        argv = [SETPRIV, f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--", *argv]
     return subprocess.Popen(
         argv,
         env={} if cwd is None else environment,
@@ -253,9 +263,9 @@ def _popen(
         stdout=subprocess.DEVNULL,
         stderr=stderr,
         start_new_session=True,
-        user=uid,
-        group=uid,
-        extra_groups=[] if uid is not None else None,
+        user=uid if switch else None,
+        group=uid if switch else None,
+        extra_groups=[] if switch else None,
     )
 
 

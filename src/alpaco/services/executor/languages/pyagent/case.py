@@ -9,6 +9,7 @@ then exits with the code the solution's process would have had.
 from __future__ import annotations
 
 import _signal  # type: ignore[import-not-found]
+import atexit  # here, in the fork server: importing it in each case costs ~100 copy-on-write faults
 import builtins
 import marshal
 import os
@@ -54,12 +55,18 @@ class SolutionFunctionNotFoundError(Exception):
 
 class Case:
     def __init__(
-        self, code: CodeType, source: str, function_mode: bool, limits: dict[str, int]
+        self,
+        code: CodeType,
+        source: str,
+        function_mode: bool,
+        limits: dict[str, int],
+        streams: tuple[object, ...],
     ) -> None:
         self.code = code
         self.source = source
         self.function_mode = function_mode
         self.limits = limits
+        self.streams = streams
         self.reserve = bytearray(RESERVE_BYTES)
 
     def main(self, fds: list[int]) -> NoReturn:
@@ -91,7 +98,7 @@ class Case:
         if self.function_mode:
             argument = marshal.loads(read_all(INPUT_FD))  # noqa: S302 - written by the harness
             os.close(INPUT_FD)
-        _install_streams()
+        _install_streams(self.streams)
         return argument
 
     def execute(self, argument: object) -> NoReturn:
@@ -167,8 +174,6 @@ def _finalize() -> None:
     try:
         if threading is not None:
             threading._shutdown()
-        import atexit
-
         atexit._run_exitfuncs()
     except BaseException:  # noqa: S110 - a broken handler must not cost the verdict
         pass
@@ -211,21 +216,41 @@ def _exit_code(exc: SystemExit) -> int:
     return 1
 
 
-def _install_streams() -> None:
+def build_streams() -> tuple[object, ...]:
+    """The case's sys.stdin/stdout/stderr, built once in the fork server instead of in every case.
+
+    They name descriptors 0-2, which each case re-points at its own input and pipes before using
+    them; building them per case costs ~100 copy-on-write faults (~0.15 ms of CPU). The writers
+    are built while 1 and 2 are pipes, as in a case, so their cached `seekable()` is the case's
+    answer; stdin is built on a seekable file, as a case's sealed input file is.
+    """
     import io
 
-    for name, fd, mode, errors in (
-        ("stdin", 0, "r", "surrogateescape"),
-        ("stdout", 1, "w", "surrogateescape"),
-        ("stderr", 2, "w", "backslashreplace"),
-    ):
-        raw = io.FileIO(fd, mode, closefd=False)
-        buffered = io.BufferedReader(raw) if mode == "r" else io.BufferedWriter(raw)
-        wrapper = io.TextIOWrapper(
-            buffered, encoding="utf-8", errors=errors, line_buffering=name == "stderr"
-        )
-        setattr(sys, name, wrapper)
-        setattr(sys, f"__{name}__", wrapper)
+    streams = []
+    saved = [os.dup(1), os.dup(2)]
+    read, write_end = os.pipe()
+    try:
+        os.dup2(write_end, 1)
+        os.dup2(write_end, 2)
+        for fd, mode, errors in ((0, "r", "surrogateescape"), (1, "w", "surrogateescape"),
+                                 (2, "w", "backslashreplace")):  # fmt: skip
+            raw = io.FileIO(fd, mode, closefd=False)
+            buffered = io.BufferedReader(raw) if mode == "r" else io.BufferedWriter(raw)
+            streams.append(
+                io.TextIOWrapper(buffered, encoding="utf-8", errors=errors, line_buffering=fd == 2)
+            )
+    finally:
+        os.dup2(saved[0], 1, inheritable=False)
+        os.dup2(saved[1], 2, inheritable=False)
+        for fd in (*saved, read, write_end):
+            os.close(fd)
+    return tuple(streams)
+
+
+def _install_streams(streams: tuple[object, ...]) -> None:
+    for name, stream in zip(("stdin", "stdout", "stderr"), streams, strict=True):
+        setattr(sys, name, stream)
+        setattr(sys, f"__{name}__", stream)
 
 
 def _flush() -> None:
