@@ -105,6 +105,24 @@ def test_missing_submission_is_404_in_our_error_shape(api: httpx.Client, path: s
     assert response.headers["access-control-allow-origin"] == "*"
 
 
+def test_an_item_that_is_not_a_submission_is_never_served(api: httpx.Client) -> None:
+    """The grader keeps per-user lease items in this table; they are not submissions."""
+    from alpaco.kernel import dynamo
+    from alpaco.kernel.tables import SUBMISSIONS
+
+    lease_id = f"inflight#{uuid.uuid4()}"
+    dynamo.client().put_item(
+        TableName=SUBMISSIONS.name,
+        Item=dynamo.to_item({"submissionId": lease_id, "lease0": {"token": "t", "expiresAt": 1}}),
+    )
+    for path in (
+        f"/submissions/{lease_id.replace('#', '%23')}",
+        f"/submissions?submissionId={lease_id.replace('#', '%23')}",
+    ):
+        response = api.get(path)
+        assert response.status_code == 404, path
+
+
 def test_over_long_id_is_404(api: httpx.Client) -> None:
     assert api.get(f"/submissions/{'x' * 300}").status_code == 404
 

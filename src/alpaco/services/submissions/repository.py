@@ -22,13 +22,17 @@ _NAMES: Final = {
 
 
 def get_submission(submission_id: str) -> dict[str, Any] | None:
+    """Only real submissions: the table also holds the grader's per-user lease items, which carry
+    no `is_submission` mark and must never be served."""
     response = dynamo.client().get_item(
         TableName=SUBMISSIONS.name,
         Key={"submissionId": {"S": submission_id}},
         ConsistentRead=True,
     )
     item = response.get("Item")
-    return dynamo.from_item(item) if item else None
+    if not item or item.get("is_submission", {}).get("S") != "Y":
+        return None
+    return dynamo.from_item(item)
 
 
 def list_submissions(
