@@ -66,3 +66,10 @@ export async function busy(button, action) {
     button.removeAttribute("aria-busy");
   }
 }
+
+/** A "more" button in `more` that loads the next page; a failed load shows its error beside it. */
+export function moreButton(more, loadNext) {
+  const button = h("button", { type: "button", class: "secondary" }, "더 보기");
+  button.addEventListener("click", () => busy(button, loadNext).catch((error) => replace(more, button, errorBox(error))));
+  replace(more, button);
+}

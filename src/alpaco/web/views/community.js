@@ -1,6 +1,6 @@
 // The community board: paged posts, one post with its comments, writing posts and comments, likes.
 import { del, get, post } from "../api.js";
-import { append, busy, errorBox, h, loading, markdownBlock, replace } from "../dom.js";
+import { append, busy, errorBox, h, loading, markdownBlock, moreButton, replace } from "../dom.js";
 import { dateTime } from "../format.js";
 import { session } from "../session.js";
 
@@ -8,12 +8,6 @@ const POSTS_PER_PAGE = 10;
 const COMMENTS_PER_PAGE = 20;
 
 const postHref = (postId) => `#/community/${encodeURIComponent(postId)}`;
-
-function moreButton(more, loadNext) {
-  const button = h("button", { type: "button", class: "secondary" }, "더 보기");
-  button.addEventListener("click", () => busy(button, loadNext).catch((error) => replace(more, button, errorBox(error))));
-  replace(more, button);
-}
 
 export async function postList(page) {
   const list = h("ul", { class: "posts" });

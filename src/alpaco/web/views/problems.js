@@ -1,6 +1,6 @@
 // The problem list: title search, difficulty filter, and "more" pages through lastEvaluatedKey.
 import { get } from "../api.js";
-import { append, busy, errorBox, h, loading, replace } from "../dom.js";
+import { append, errorBox, h, loading, moreButton, replace } from "../dom.js";
 import { difficultyLabel } from "../format.js";
 
 const PAGE_SIZE = 20;
@@ -63,13 +63,7 @@ async function loadPage(body, more, cursor) {
   });
   append(body, data.items.map(problemRow));
   replace(more);
-  if (data.lastEvaluatedKey) {
-    const button = h("button", { type: "button", class: "secondary" }, "더 보기");
-    button.addEventListener("click", () =>
-      busy(button, () => loadPage(body, more, data.lastEvaluatedKey)).catch((error) => replace(more, button, errorBox(error))),
-    );
-    replace(more, button);
-  }
+  if (data.lastEvaluatedKey) moreButton(more, () => loadPage(body, more, data.lastEvaluatedKey));
 }
 
 function problemRow(problem) {

@@ -1,6 +1,6 @@
 // My submissions: a paged list of summaries and one submission with its code and per-case results.
 import { get } from "../api.js";
-import { append, busy, errorBox, h, labelledPre, loading, replace } from "../dom.js";
+import { append, h, labelledPre, loading, moreButton, replace } from "../dom.js";
 import { dateTime, kilobytes, seconds } from "../format.js";
 import { session } from "../session.js";
 import { gradeResult, verdictBadge } from "./results.js";
@@ -41,13 +41,7 @@ async function loadPage(body, more, cursor) {
   const data = await get("/submissions", { userId: session.me.userId, pageSize: PAGE_SIZE, lastEvaluatedKey: cursor });
   append(body, data.items.map(submissionRow));
   replace(more);
-  if (data.lastEvaluatedKey) {
-    const button = h("button", { type: "button", class: "secondary" }, "더 보기");
-    button.addEventListener("click", () =>
-      busy(button, () => loadPage(body, more, data.lastEvaluatedKey)).catch((error) => replace(more, button, errorBox(error))),
-    );
-    replace(more, button);
-  }
+  if (data.lastEvaluatedKey) moreButton(more, () => loadPage(body, more, data.lastEvaluatedKey));
 }
 
 function submissionRow(item) {
