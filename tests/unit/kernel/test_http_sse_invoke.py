@@ -56,7 +56,7 @@ def test_heartbeats_fill_silence() -> None:
     assert chunks[0] == b"data: first\n\n"
     assert chunks[-1] == b"data: second\n\n"
     beats = [c for c in chunks[1:-1] if c.startswith(b"event: heartbeat")]
-    assert 2 <= len(beats) <= 4
+    assert 1 <= len(beats) <= 4
 
 
 def test_local_invoker_rejects_unknown_functions() -> None:
