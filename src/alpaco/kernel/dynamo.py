@@ -100,16 +100,6 @@ def is_conditional_failure(exc: BaseException) -> bool:
     )
 
 
-def cancellation_reasons(exc: BaseException) -> list[str]:
-    """Codes of a cancelled transaction, one per item ("None" where that item was fine)."""
-    if not isinstance(exc, ClientError):
-        return []
-    if exc.response.get("Error", {}).get("Code") != "TransactionCanceledException":
-        return []
-    reasons = exc.response.get("CancellationReasons") or []
-    return [str(r.get("Code", "None")) for r in reasons]
-
-
 class CursorCodec:
     """base64url(JSON) + HMAC-SHA256; the scope ties a cursor to the list that issued it."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, ClassVar
 
 CORS_HEADERS: dict[str, str] = {
@@ -73,17 +72,3 @@ def error_body(code: str, message: str, details: Any = None) -> dict[str, Any]:
     if details is not None:
         body["details"] = details
     return body
-
-
-def proxy_response(status: int, body: Any, headers: dict[str, str] | None = None) -> dict[str, Any]:
-    """An API Gateway proxy result with a JSON body and the CORS headers."""
-    return {
-        "statusCode": status,
-        "headers": {"Content-Type": "application/json", **CORS_HEADERS, **(headers or {})},
-        "body": json.dumps(body, ensure_ascii=False, separators=(",", ":")),
-        "isBase64Encoded": False,
-    }
-
-
-def error_response(error: ApiError) -> dict[str, Any]:
-    return proxy_response(error.status, error.body())

@@ -35,10 +35,6 @@ class Event:
         return ("\n".join(lines) + "\n\n").encode()
 
 
-def comment(text: str = "") -> bytes:
-    return f": {_single_line(text)}\n\n".encode()
-
-
 def _single_line(value: str) -> str:
     return value.replace("\r", " ").replace("\n", " ")
 

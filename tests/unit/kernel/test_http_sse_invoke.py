@@ -9,19 +9,15 @@ from collections.abc import AsyncIterator
 import pytest
 
 from alpaco.kernel import log, sse
-from alpaco.kernel.http import ApiError, NotFound, PayloadTooLarge, error_response
+from alpaco.kernel.http import ApiError, NotFound, PayloadTooLarge
 from alpaco.kernel.invoke import InvokeError, LocalInvoker
 
 
-def test_error_response_shape_and_cors() -> None:
-    response = error_response(NotFound("gone", details={"id": "x"}))
-    assert response["statusCode"] == 404
-    assert json.loads(response["body"]) == {
-        "message": "gone",
-        "code": "not_found",
-        "details": {"id": "x"},
-    }
-    assert response["headers"]["Access-Control-Allow-Origin"] == "*"
+def test_error_body_shape() -> None:
+    error = NotFound("gone", details={"id": "x"})
+    assert error.status == 404
+    assert error.body() == {"message": "gone", "code": "not_found", "details": {"id": "x"}}
+    assert NotFound("plain").body() == {"message": "plain", "code": "not_found"}
 
 
 def test_every_error_has_a_distinct_code() -> None:
