@@ -137,3 +137,21 @@ def user_id(api: httpx.Client, auth_headers: Callable[..., dict[str, str]]) -> C
         return str(response.json()["userId"])
 
     return lookup
+
+
+@pytest.fixture(scope="session")
+def descendants() -> Callable[[int], list[int]]:
+    """Every process below `pid`, through /proc: what a test checks for leftovers of a run."""
+
+    def walk(pid: int) -> list[int]:
+        found: list[int] = []
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            try:
+                children = (task / "children").read_text().split()
+            except OSError:
+                continue
+            for child in map(int, children):
+                found += [child, *walk(child)]
+        return found
+
+    return walk

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,18 +34,6 @@ def solution(x):
         "procs": sorted(int(p) for p in os.listdir("/proc") if p.isdigit()),
     }
 """
-
-
-def descendants(pid: int) -> list[int]:
-    found = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        try:
-            children = (task / "children").read_text().split()
-        except OSError:
-            continue
-        for child in map(int, children):
-            found += [child, *descendants(child)]
-    return found
 
 
 def sandboxed(pids: list[int]) -> list[int]:
@@ -80,6 +69,9 @@ def cell_members() -> list[int]:
 
 
 class Judge:
+    def __init__(self, descendants: Callable[[int], list[int]]) -> None:
+        self.descendants = descendants
+
     def run(self, code: str, **payload: Any) -> dict[str, Any]:
         result = handler({"code_to_execute": code, **payload}, None)
         self.check_unaffected(result)
@@ -92,7 +84,9 @@ class Judge:
 
     def check_unaffected(self, result: dict[str, Any]) -> None:
         assert SECRET not in json.dumps(result)
-        assert sandboxed(descendants(os.getpid())) == [], "a sandboxed process outlived its run"
+        assert sandboxed(self.descendants(os.getpid())) == [], (
+            "a sandboxed process outlived its run"
+        )
         assert cell_members() == [], "a cgroup slot still holds a process"
         canary = handler({"code_to_execute": CANARY, "input_data": 41}, None)
         assert canary["status"] == "OK", canary
@@ -104,9 +98,9 @@ class Judge:
 
 
 @pytest.fixture
-def judge(monkeypatch: pytest.MonkeyPatch) -> Judge:
+def judge(monkeypatch: pytest.MonkeyPatch, descendants: Callable[[int], list[int]]) -> Judge:
     """The harness holds a (fake) secret in its environment while the hostile code runs."""
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", SECRET)
     monkeypatch.setenv("AWS_SESSION_TOKEN", SECRET)
     assert sandboxed(descendants(os.getpid())) == []
-    return Judge()
+    return Judge(descendants)

@@ -6,8 +6,7 @@ import marshal
 import os
 import threading
 import time
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -27,18 +26,6 @@ def statuses(executor: Executor, sub: Submission) -> list[tuple[str, object]]:
     outcome = executor.run(sub)
     verdicts = [classify(fact, LIMITS, function_mode=True) for fact in outcome.facts]
     return [(verdict.status, verdict.return_value) for verdict in verdicts]
-
-
-def descendants(pid: int) -> list[int]:
-    found = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        try:
-            children = (task / "children").read_text().split()
-        except OSError:
-            continue
-        for child in map(int, children):
-            found += [child, *descendants(child)]
-    return found
 
 
 def test_submissions_beyond_the_cap_queue_instead_of_running(
@@ -90,7 +77,9 @@ def degraded(monkeypatch: pytest.MonkeyPatch) -> Iterator[Capabilities]:
         detect.cache_clear()
 
 
-def test_the_degraded_backend_still_judges_and_cleans_up(degraded: Capabilities) -> None:
+def test_the_degraded_backend_still_judges_and_cleans_up(
+    degraded: Capabilities, descendants: Callable[[int], list[int]]
+) -> None:
     before = set(descendants(os.getpid()))  # e.g. another executor's warm sandbox
     assert degraded.bwrap is None
     assert degraded.cgroup is None
@@ -119,7 +108,9 @@ def test_the_degraded_backend_still_judges_and_cleans_up(degraded: Capabilities)
     assert set(descendants(os.getpid())) <= before
 
 
-def test_the_degraded_backend_survives_a_killed_fork_server(degraded: Capabilities) -> None:
+def test_the_degraded_backend_survives_a_killed_fork_server(
+    degraded: Capabilities, descendants: Callable[[int], list[int]]
+) -> None:
     before = set(descendants(os.getpid()))
     executor = Executor(degraded, concurrent=1, cores=1)
     code = (
