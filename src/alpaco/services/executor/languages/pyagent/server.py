@@ -20,7 +20,7 @@ import select
 import sys
 import time
 
-from alpaco.services.executor.languages.pyagent.case import USER_FILE, Case, build_streams
+from alpaco.services.executor.languages.pyagent.case import USER_FILE, Case, install_streams
 from alpaco.services.executor.languages.pyagent.encoding import encode
 from alpaco.services.executor.languages.pyagent.system import (
     PR_SET_CHILD_SUBREAPER,
@@ -56,7 +56,6 @@ class Zygote:
         self.by_pidfd: dict[int, tuple[int, int, int]] = {}  # pidfd -> (case id, pid, start)
         self.by_case: dict[int, int] = {}  # case id -> pid
         self.pid1 = os.getpid() == 1
-        self.streams = build_streams()
 
     def serve(self) -> None:
         while True:
@@ -121,7 +120,7 @@ class Zygote:
         start = time.monotonic_ns()
         pid = os.fork()
         if pid == 0:
-            Case(self.code, self.source, self.function_mode, self.limits, self.streams).main(fds)
+            Case(self.code, self.source, self.function_mode, self.limits).main(fds)
         quietly(os.setpgid, pid, pid)  # the child does it too; whoever is first wins
         pidfd = os.pidfd_open(pid)
         self.poller.register(pidfd, select.POLLIN)
@@ -246,6 +245,7 @@ def _parents() -> dict[int, int]:
 def main() -> None:
     control = _socket.socket(fileno=high_fd(int(sys.argv[1])))
     reserve_low_fds()
+    install_streams()
     _signal.signal(_signal.SIGINT, _signal.SIG_DFL)
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     zygote = Zygote(control)
