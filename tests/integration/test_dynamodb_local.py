@@ -9,7 +9,6 @@ import sys
 import time
 from pathlib import Path
 
-
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 LAUNCHER = """
 import sys
