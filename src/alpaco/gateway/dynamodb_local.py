@@ -89,6 +89,7 @@ class DynamoDBLocal:
             f"-Djava.library.path={jar.parent / 'DynamoDBLocal_lib'}",
             "-jar",
             str(jar),
+            "-disableTelemetry",
             "-port",
             str(self.port),
             *storage,
