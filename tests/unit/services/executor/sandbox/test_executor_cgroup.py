@@ -62,6 +62,31 @@ def test_v2_cell_enables_controllers_and_uses_v2_files(tmp_path: Path) -> None:
     assert (top / "s0" / "pids.max").read_text() == "7"
 
 
+def test_limits_are_written_again_only_when_they_change(tmp_path: Path) -> None:
+    cell = created(fake(tmp_path, 1), 1)
+    limit_file = cell.slots[0].memory_dir / "memory.limit_in_bytes"
+    cell.limit_slots(200, 7)
+    limit_file.write_text("marker")  # a second write of the same limits would overwrite this
+
+    cell.limit_slots(200, 7)
+    assert limit_file.read_text() == "marker"
+
+    cell.limit_slots(300, 7)
+    assert limit_file.read_text() == "300"
+
+
+def test_a_failed_limit_write_is_retried_next_time(tmp_path: Path) -> None:
+    cell = created(fake(tmp_path, 1), 1)
+    slot = cell.slots[0]
+    (slot.pids_dir / "pids.max").unlink()
+    with pytest.raises(FileNotFoundError):
+        cell.limit_slots(200, 7)
+    (slot.pids_dir / "pids.max").write_text("")
+
+    cell.limit_slots(200, 7)
+    assert (slot.pids_dir / "pids.max").read_text() == "7"
+
+
 @pytest.mark.parametrize(
     ("version", "name", "text"),
     [
