@@ -66,10 +66,10 @@ def test_limits_are_written_again_only_when_they_change(tmp_path: Path) -> None:
     cell = created(fake(tmp_path, 1), 1)
     limit_file = cell.slots[0].memory_dir / "memory.limit_in_bytes"
     cell.limit_slots(200, 7)
-    limit_file.write_text("marker")  # a second write of the same limits would overwrite this
+    limit_file.write_text("1")  # a second write of the same limits would overwrite this
 
     cell.limit_slots(200, 7)
-    assert limit_file.read_text() == "marker"
+    assert limit_file.read_text() == "1"
 
     cell.limit_slots(300, 7)
     assert limit_file.read_text() == "300"
