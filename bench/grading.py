@@ -235,7 +235,7 @@ def main() -> int:
         from alpaco.services.problems import repository
 
         problem_id = f"bench-{uuid.uuid4()}"
-        repository.put_problem(problem_item(problem_id))
+        repository.write_problem(problem_item(problem_id))
         clients = [grader_client(url, f"bench-user-{n}", problem_id) for n in range(CLIENTS)]
         throughput(clients, args.warmup)
         ours = latencies(clients[0], args.requests)

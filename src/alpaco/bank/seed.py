@@ -2,8 +2,8 @@
 
 Idempotent: an item carries the bank id and a hash of its folder (and of the item schema), so an
 unchanged problem is skipped without running anything, and a changed one is rewritten keeping
-its `createdAt` and counters. A problem that fails a gate is reported and left unwritten; the
-others still seed.
+its `createdAt` and counters (never losing a submission counted while it was verified). A
+problem that fails a gate is reported and left unwritten; the others still seed.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Any, Final, Literal, Protocol
 from alpaco.bank.catalog import BankProblem, BankProblemError, load_bank, problem_id
 from alpaco.bank.verify import VerifiedProblem, verify_problem
 from alpaco.kernel.invoke import Invoker
+from alpaco.services.problems.repository import ProblemChanged
 
 SCHEMA_VERSION: Final = "bank-1"
 CREATOR_ID: Final = "alpaco-bank"
@@ -26,14 +27,18 @@ AUTHOR: Final = "ALPACO"
 # DynamoDB rejects items over 400 KB; keep a margin for attribute overhead.
 MAX_ITEM_BYTES: Final = 350_000
 _PRESERVED: Final = ("createdAt", "submissionCount", "acceptedCount")
+REPLACE_ATTEMPTS: Final = 5
 
 Outcome = Literal["seeded", "skipped", "failed"]
 
 
 class ProblemStore(Protocol):
+    """`write_problem` writes only if the counters are still those of `previous` (or the
+    problem is still absent) and raises `ProblemChanged` otherwise."""
+
     def get_problem(self, problem_id: str) -> dict[str, Any] | None: ...
 
-    def put_problem(self, item: dict[str, Any]) -> None: ...
+    def write_problem(self, item: dict[str, Any], previous: dict[str, Any] | None) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -178,29 +183,48 @@ def _seed_one(
     bp: BankProblem, invoker: Invoker, store: ProblemStore, clock: Callable[[], str]
 ) -> tuple[Outcome, str]:
     existing = store.get_problem(problem_id(bp))
-    if existing is not None:
-        if existing.get("bankId") != bp.bank_id:
-            return "failed", f"problemId {problem_id(bp)!r} already holds a non-bank problem"
-        if existing.get("bankHash") == bank_hash(bp):
-            return "skipped", "unchanged"
+    if (settled := _settled(bp, existing)) is not None:
+        return settled
     try:
         verified = verify_problem(bp, invoker)
     except BankProblemError as exc:
         return "failed", str(exc)
-    item = problem_item(bp, verified, now=clock())
-    if existing is not None:
-        item.update({key: existing[key] for key in _PRESERVED if key in existing})
-    size = item_bytes(item)
+    fresh = problem_item(bp, verified, now=clock())
+    size = item_bytes(fresh)
     if size > MAX_ITEM_BYTES:
         return "failed", (
             f"{bp.bank_id}: the item is {size} bytes, over the {MAX_ITEM_BYTES} byte budget "
             "(DynamoDB's limit is 400 KB); shrink the largest tests"
         )
-    store.put_problem(item)
-    return "seeded", (
-        f"{len(verified.cases)} tests, {verified.brute_checked} checked by the brute force, "
-        f"reference at most {verified.reference_max_ms} ms, item {size} bytes"
-    )
+    # Verifying takes seconds, and gradings keep counting meanwhile: the write is conditional
+    # on the counters it carries over, and is redone from a fresh read when they moved.
+    for _ in range(REPLACE_ATTEMPTS):
+        item = dict(fresh)
+        if existing is not None:
+            item.update({key: existing[key] for key in _PRESERVED if key in existing})
+        try:
+            store.write_problem(item, existing)
+        except ProblemChanged:
+            existing = store.get_problem(problem_id(bp))
+            if (settled := _settled(bp, existing)) is not None:
+                return settled
+            continue
+        return "seeded", (
+            f"{len(verified.cases)} tests, {verified.brute_checked} checked by the brute force, "
+            f"reference at most {verified.reference_max_ms} ms, item {size} bytes"
+        )
+    return "failed", f"problemId {problem_id(bp)!r} kept changing while it was being replaced"
+
+
+def _settled(bp: BankProblem, existing: dict[str, Any] | None) -> tuple[Outcome, str] | None:
+    """The outcome when the stored problem needs no write (or must not get one), else None."""
+    if existing is None:
+        return None
+    if existing.get("bankId") != bp.bank_id:
+        return "failed", f"problemId {problem_id(bp)!r} already holds a non-bank problem"
+    if existing.get("bankHash") == bank_hash(bp):
+        return "skipped", "unchanged"
+    return None
 
 
 def _value_bytes(value: Any) -> int:

@@ -56,7 +56,7 @@ def put_problem(cases: list[dict[str, Any]], **overrides: Any) -> str:
         "acceptedCount": 0,
     }
     item.update(overrides)
-    problems_repository.put_problem({k: v for k, v in item.items() if v is not None})
+    problems_repository.write_problem({k: v for k, v in item.items() if v is not None})
     return problem_id
 
 

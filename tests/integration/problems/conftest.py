@@ -78,7 +78,7 @@ def problem_item(creator_id: str, **overrides: Any) -> dict[str, Any]:
 def put_problem(dynamodb_endpoint: str) -> Callable[..., dict[str, Any]]:
     def put(creator_id: str, **overrides: Any) -> dict[str, Any]:
         item = problem_item(creator_id, **overrides)
-        repository.put_problem(item)
+        repository.write_problem(item)
         return item
 
     return put

@@ -60,7 +60,7 @@ def corpus(dynamodb_endpoint: str) -> tuple[str, list[dict[str, Any]]]:
     creator_id = f"pager-{uuid.uuid4()}"
     items = _items(creator_id, random.Random(4))
     for item in items:
-        repository.put_problem(item)
+        repository.write_problem(item)
     return creator_id, items
 
 
@@ -218,7 +218,7 @@ def test_repository_rejects_a_cursor_from_another_list(
         repository.list_problems(ProblemFilters(), page_size=2, cursor=page.last_evaluated_key)
 
 
-def test_put_problem_stores_the_search_text(dynamodb_endpoint: str) -> None:
+def test_a_written_problem_stores_the_search_text(dynamodb_endpoint: str) -> None:
     item = {
         "problemId": f"search-{uuid.uuid4()}",
         "title": "MiXeD Case",
@@ -227,7 +227,7 @@ def test_put_problem_stores_the_search_text(dynamodb_endpoint: str) -> None:
         "createdAt": "2031-01-01T00:00:00.000Z",
         "creatorId": "search-test",
     }
-    repository.put_problem(item)
+    repository.write_problem(item)
     stored = repository.get_problem(item["problemId"])
     assert stored is not None
     assert stored["searchText"] == "mixed case\n혼합"

@@ -34,7 +34,7 @@ class MemoryStore:
         item = self.items.get(problem_id)
         return copy.deepcopy(item) if item is not None else None
 
-    def put_problem(self, item: dict[str, Any]) -> None:
+    def write_problem(self, item: dict[str, Any], previous: dict[str, Any] | None) -> None:
         self.items[item["problemId"]] = copy.deepcopy(item)
 
 

@@ -12,6 +12,7 @@ import pytest
 from alpaco.bank.catalog import BANK_NAMESPACE, PROBLEMS_DIR, BankProblem, load_problem
 from alpaco.bank.seed import (
     MAX_ITEM_BYTES,
+    REPLACE_ATTEMPTS,
     SCHEMA_VERSION,
     bank_hash,
     item_bytes,
@@ -19,6 +20,7 @@ from alpaco.bank.seed import (
     seed_bank,
 )
 from alpaco.bank.verify import VerifiedProblem, verify_problem
+from alpaco.services.problems.repository import ProblemChanged
 
 Program = Callable[[Any], dict[str, Any]]
 T0 = "2025-03-01T09:00:00.000Z"
@@ -61,7 +63,7 @@ class MemoryStore:
         item = self.items.get(problem_id)
         return copy.deepcopy(item) if item is not None else None
 
-    def put_problem(self, item: dict[str, Any]) -> None:
+    def write_problem(self, item: dict[str, Any], previous: dict[str, Any] | None) -> None:
         self.items[item["problemId"]] = copy.deepcopy(item)
         self.puts += 1
 
@@ -296,3 +298,23 @@ def test_item_bytes_counts_names_and_utf8_values() -> None:
     assert item_bytes({"a": "xyz"}) == 4
     assert item_bytes({"title": "한"}) == 5 + 3
     assert item_bytes({"tags": ["ab", "c"]}) == 4 + 3 + (1 + 2) + (1 + 1)
+
+
+class EverChangingStore(MemoryStore):
+    """Every conditional write loses to a concurrent one."""
+
+    def write_problem(self, item: dict[str, Any], previous: dict[str, Any] | None) -> None:
+        self.puts += 1
+        raise ProblemChanged(item["problemId"])
+
+
+def test_a_problem_that_keeps_changing_is_reported_after_bounded_attempts(
+    problems: list[BankProblem],
+) -> None:
+    store = EverChangingStore()
+    report = seed_bank(executor_for(problems), store, problems=problems[:1], clock=lambda: T0)
+    [result] = report.results
+    assert result.outcome == "failed"
+    assert "kept changing" in result.message
+    assert store.puts == REPLACE_ATTEMPTS
+    assert store.items == {}

@@ -3,7 +3,7 @@
 Difficulty is stored in English; the original's UI sent the Korean labels, so both are accepted here,
 and a filter matches items stored under either label (the original stored whatever the client sent).
 Title search is case-insensitive over both languages through a lower-cased `searchText` that
-`repository.put_problem` writes next to the titles.
+`repository.write_problem` writes next to the titles.
 """
 
 from __future__ import annotations

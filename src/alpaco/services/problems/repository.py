@@ -22,10 +22,50 @@ def get_problem(problem_id: str) -> dict[str, Any] | None:
     return dynamo.from_item(item) if item else None
 
 
-def put_problem(item: dict[str, Any]) -> None:
-    """Writes the item as given plus `searchText`, the lower-cased titles the list searches."""
-    stored = {**item, "searchText": search_text(item) or None}
-    dynamo.client().put_item(TableName=PROBLEMS.name, Item=dynamo.to_item(stored))
+COUNTERS: Final = ("submissionCount", "acceptedCount")
+
+
+class ProblemChanged(Exception):
+    """The stored problem is no longer the one the caller read; nothing was written."""
+
+
+def write_problem(item: dict[str, Any], previous: dict[str, Any] | None = None) -> None:
+    """Writes the item only if the stored one still has `previous`'s counters (or, by default, if
+    there is none), so that a submission counted after the read is never overwritten."""
+    names: dict[str, str] = {}
+    values: dict[str, Any] = {}
+    if previous is None:
+        condition = "attribute_not_exists(problemId)"
+    else:
+        checks = ["attribute_exists(problemId)"]
+        for index, counter in enumerate(COUNTERS):
+            names[f"#c{index}"] = counter
+            if counter in previous:
+                values[f":c{index}"] = {"N": str(previous[counter])}
+                checks.append(f"#c{index} = :c{index}")
+            else:
+                checks.append(f"attribute_not_exists(#c{index})")
+        condition = " AND ".join(checks)
+    request: dict[str, Any] = {
+        "TableName": PROBLEMS.name,
+        "Item": _stored(item),
+        "ConditionExpression": condition,
+    }
+    if names:
+        request["ExpressionAttributeNames"] = names
+    if values:
+        request["ExpressionAttributeValues"] = values
+    try:
+        dynamo.client().put_item(**request)
+    except Exception as exc:
+        if dynamo.is_conditional_failure(exc):
+            raise ProblemChanged(item["problemId"]) from exc
+        raise
+
+
+def _stored(item: dict[str, Any]) -> dict[str, Any]:
+    """The item plus `searchText`, the lower-cased titles the list searches."""
+    return dynamo.to_item({**item, "searchText": search_text(item) or None})
 
 
 def record_submission(problem_id: str, *, accepted: bool) -> None:
