@@ -53,4 +53,5 @@ async function readJson(response) {
 
 export const get = (path, query) => request("GET", path, { query });
 export const post = (path, body) => request("POST", path, { body: body ?? {} });
+export const patch = (path, body) => request("PATCH", path, { body: body ?? {} });
 export const del = (path) => request("DELETE", path);

@@ -4,7 +4,7 @@ import { displayName, onSessionChange, restore, session, signIn, signOut } from 
 import { problemList } from "./views/problems.js";
 import { problemPage } from "./views/problem.js";
 import { submissionList, submissionPage } from "./views/submissions.js";
-import { newPostPage, postList, postPage } from "./views/community.js";
+import { editPostPage, newPostPage, postList, postPage } from "./views/community.js";
 
 const ROUTES = [
   [/^\/problems$/, problemList],
@@ -14,6 +14,7 @@ const ROUTES = [
   [/^\/community$/, postList],
   [/^\/community\/new$/, newPostPage],
   [/^\/community\/([^/]+)$/, postPage],
+  [/^\/community\/([^/]+)\/edit$/, editPostPage],
 ];
 
 function currentRoute() {

@@ -1,5 +1,6 @@
-// The community board: paged posts, one post with its comments, writing posts and comments, likes.
-import { del, get, post } from "../api.js";
+// The community board: paged posts, one post with its comments, writing, editing and deleting posts
+// and comments, likes.
+import { del, get, patch, post } from "../api.js";
 import { append, busy, errorBox, h, loading, markdownBlock, moreButton, replace } from "../dom.js";
 import { dateTime } from "../format.js";
 import { session } from "../session.js";
@@ -8,6 +9,8 @@ const POSTS_PER_PAGE = 10;
 const COMMENTS_PER_PAGE = 20;
 
 const postHref = (postId) => `#/community/${encodeURIComponent(postId)}`;
+/** The server decides; this only hides buttons that would be refused. */
+const mayChange = (item) => Boolean(session.me && (session.me.userId === item.userId || session.me.groups?.includes("Admins")));
 
 export async function postList(page) {
   const list = h("ul", { class: "posts" });
@@ -51,7 +54,7 @@ export async function postPage(page, postId) {
     h("section", { "aria-labelledby": "comments-title" }, heading, comments, more, commentForm(item, comments, heading)),
     h("p", {}, h("a", { href: "#/community" }, "← 목록으로")),
   );
-  await loadComments(item.postId, comments, more, null);
+  await loadComments(item, comments, more, heading, null);
 }
 
 function postHeader(item) {
@@ -83,8 +86,15 @@ function postActions(item) {
       replace(count, String(result.likesCount));
     }).catch((error) => replace(message, error.message));
   });
-  const owner = session.me && (session.me.userId === item.userId || session.me.groups?.includes("Admins"));
-  return h("div", { class: "actions" }, like, owner ? deleteButton(item, message) : null, message);
+  const owner = mayChange(item);
+  return h(
+    "div",
+    { class: "actions" },
+    like,
+    owner ? h("a", { class: "button secondary", href: `${postHref(item.postId)}/edit` }, "수정") : null,
+    owner ? deleteButton(item, message) : null,
+    message,
+  );
 }
 
 function deleteButton(item, message) {
@@ -99,15 +109,31 @@ function deleteButton(item, message) {
   return button;
 }
 
-async function loadComments(postId, list, more, cursor) {
-  const data = await get(`/community/${encodeURIComponent(postId)}/comments`, { pageSize: COMMENTS_PER_PAGE, lastEvaluatedKey: cursor });
-  append(list, data.comments.map(commentItem));
+async function loadComments(item, list, more, heading, cursor) {
+  const data = await get(`/community/${encodeURIComponent(item.postId)}/comments`, { pageSize: COMMENTS_PER_PAGE, lastEvaluatedKey: cursor });
+  append(list, data.comments.map((comment) => commentItem(item, comment, heading)));
   replace(more);
-  if (data.lastEvaluatedKey) moreButton(more, () => loadComments(postId, list, more, data.lastEvaluatedKey));
+  if (data.lastEvaluatedKey) moreButton(more, () => loadComments(item, list, more, heading, data.lastEvaluatedKey));
 }
 
-function commentItem(comment) {
-  return h("li", { class: "comment" }, h("p", { class: "muted small" }, `${comment.author} · ${dateTime(comment.createdAt)}`), markdownBlock(comment.content));
+function commentItem(item, comment, heading) {
+  const byline = h("p", { class: "muted small" }, `${comment.author} · ${dateTime(comment.createdAt)}`);
+  const entry = h("li", { class: "comment" }, byline, markdownBlock(comment.content));
+  if (!mayChange(comment)) return entry;
+  const button = h("button", { type: "button", class: "link danger" }, "삭제");
+  const message = h("span", { class: "error", role: "alert" });
+  button.addEventListener("click", () => {
+    if (!window.confirm("이 댓글을 삭제할까요?")) return;
+    replace(message);
+    busy(button, async () => {
+      await del(`/community/${encodeURIComponent(item.postId)}/comments/${encodeURIComponent(comment.commentId)}`);
+      entry.remove();
+      item.commentCount = Math.max(0, (item.commentCount ?? 1) - 1);
+      replace(heading, `댓글 ${item.commentCount}`);
+    }).catch((error) => replace(message, error.message));
+  });
+  append(byline, [" · ", button, message]);
+  return entry;
 }
 
 function commentForm(item, list, heading) {
@@ -121,7 +147,7 @@ function commentForm(item, list, heading) {
     replace(message);
     busy(button, async () => {
       const comment = await post(`/community/${encodeURIComponent(item.postId)}/comments`, { content: content.value });
-      append(list, [commentItem(comment)]);
+      append(list, [commentItem(item, comment, heading)]);
       item.commentCount = (item.commentCount ?? 0) + 1;
       replace(heading, `댓글 ${item.commentCount}`);
       content.value = "";
@@ -134,10 +160,36 @@ export async function newPostPage(page, query) {
   append(page, [h("h1", {}, "글쓰기")]);
   if (!session.me) return append(page, [h("p", { class: "notice" }, "글을 쓰려면 로그인하세요.")]);
   const draft = await shareDraft(query);
+  append(page, [
+    postForm(draft, "등록", async (body) => {
+      if (!body.problemId) delete body.problemId;
+      const created = await post("/community", body);
+      window.location.hash = postHref(created.postId);
+    }),
+  ]);
+}
+
+export async function editPostPage(page, postId) {
+  append(page, [h("h1", {}, "글 수정")]);
+  if (!session.me) return append(page, [h("p", { class: "notice" }, "글을 고치려면 로그인하세요.")]);
+  const item = await get(`/community/${encodeURIComponent(postId)}`);
+  if (!mayChange(item)) return append(page, [h("p", { class: "notice" }, "이 글을 고칠 권한이 없습니다.")]);
+  const draft = { title: item.title, content: item.content, problemId: item.problemId || "" };
+  append(page, [
+    postForm(draft, "저장", async (body) => {
+      await patch(`/community/${encodeURIComponent(postId)}`, { ...body, problemId: body.problemId || null });
+      window.location.hash = postHref(postId);
+    }),
+    h("p", {}, h("a", { href: postHref(postId) }, "← 글로 돌아가기")),
+  ]);
+}
+
+/** The title, related problem id and Markdown body of a post, handed to `save` on submit. */
+function postForm(draft, label, save) {
   const title = h("input", { id: "post-title", required: true, maxlength: 200, value: draft.title });
   const problemId = h("input", { id: "post-problem", maxlength: 128, value: draft.problemId });
   const content = h("textarea", { id: "post-content", rows: 14, required: true, maxlength: 20000, value: draft.content });
-  const button = h("button", { type: "submit" }, "등록");
+  const button = h("button", { type: "submit" }, label);
   const message = h("p", { class: "error", role: "alert" });
   const form = h(
     "form",
@@ -154,14 +206,10 @@ export async function newPostPage(page, query) {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     replace(message);
-    busy(button, async () => {
-      const body = { title: title.value, content: content.value };
-      if (problemId.value.trim()) body.problemId = problemId.value.trim();
-      const created = await post("/community", body);
-      window.location.hash = postHref(created.postId);
-    }).catch((error) => replace(message, error.message));
+    const body = { title: title.value, content: content.value, problemId: problemId.value.trim() };
+    busy(button, () => save(body)).catch((error) => replace(message, error.message));
   });
-  append(page, [form]);
+  return form;
 }
 
 /** "풀이 공유": a submission's code becomes a draft post about its problem. */
