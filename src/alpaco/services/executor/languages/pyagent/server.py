@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 # Imported here, once, when the solution names them, so that its cases do not import them each.
 # Only those it names: importing all of them in every sandbox costs ~2 ms of CPU per submission.
 PRELOADED = ("math", "itertools", "operator", "collections", "heapq", "bisect", "functools")
+MESSAGE_BYTES = 1 << 18  # the largest message: setup, with up to 64 KB of source
 
 
 class Zygote:
@@ -56,6 +57,8 @@ class Zygote:
         self.by_pidfd: dict[int, tuple[int, int, int]] = {}  # pidfd -> (case id, pid, start)
         self.by_case: dict[int, int] = {}  # case id -> pid
         self.pid1 = os.getpid() == 1
+        # One receive buffer: `recvmsg(256 KiB)` mapped and unmapped a fresh one for every message.
+        self.inbox = bytearray(MESSAGE_BYTES)
 
     def serve(self) -> None:
         while True:
@@ -69,11 +72,14 @@ class Zygote:
 
     def receive(self) -> bool:
         try:
-            data, ancillary, _, _ = self.control.recvmsg(1 << 18, _socket.CMSG_SPACE(8 * 4))
+            size, ancillary, _, _ = self.control.recvmsg_into(
+                [self.inbox], _socket.CMSG_SPACE(8 * 4)
+            )
         except OSError:
             return False
-        if not data:
+        if not size:
             return False
+        data = self.inbox[:size]
         fds = [
             fd
             for level, kind, payload in ancillary
