@@ -1,12 +1,12 @@
 """At most two gradings in flight per user: the port, the in-process adapter, and the choice.
 
 Which adapter runs where:
-- `ProcessLimiter` (the default, `ALPACO_GRADER_LIMITER` unset or `memory`): a counter in this
+- `ProcessLimiter` (`ALPACO_GRADER_LIMITER=memory`, the default off Lambda): a counter in this
   process's memory. Exact for the local gateway, where one process serves every request, and
   for tests; meaningless on Lambda, where concurrent requests land on different instances.
-- `DynamoLeaseLimiter` (`ALPACO_GRADER_LIMITER=dynamodb`, what AWS runs): conditional writes on a
-  lease item in the Submissions table (`inflight_dynamodb.py`), shared by every instance, with
-  per-slot expiry so a crashed instance cannot hold a slot forever.
+- `DynamoLeaseLimiter` (`ALPACO_GRADER_LIMITER=dynamodb`, the default on Lambda): conditional
+  writes on a lease item in the Submissions table (`inflight_dynamodb.py`), shared by every
+  instance, with per-slot expiry so a crashed instance cannot hold a slot forever.
 A refused grading raises `TooManyRequests` (429); it is never queued.
 """
 
@@ -59,8 +59,10 @@ class ProcessLimiter:
 
 
 def limiter_from_env() -> InFlightLimiter:
-    """The adapter `ALPACO_GRADER_LIMITER` names; an unknown name is a configuration error."""
-    name = os.environ.get(LIMITER_ENV, "").strip().lower() or "memory"
+    """The adapter `ALPACO_GRADER_LIMITER` names, else the one for where this runs (Lambda sets
+    `AWS_LAMBDA_FUNCTION_NAME`); an unknown name is a configuration error."""
+    default = "dynamodb" if os.environ.get("AWS_LAMBDA_FUNCTION_NAME") else "memory"
+    name = os.environ.get(LIMITER_ENV, "").strip().lower() or default
     if name == "memory":
         return ProcessLimiter()
     if name == "dynamodb":

@@ -54,13 +54,22 @@ def test_the_limit_holds_across_threads() -> None:
 
 
 @pytest.mark.parametrize(
-    ("raw", "kind"),
-    [("", ProcessLimiter), ("memory", ProcessLimiter), ("DynamoDB", DynamoLeaseLimiter)],
+    ("raw", "on_lambda", "kind"),
+    [
+        ("", False, ProcessLimiter),
+        ("", True, DynamoLeaseLimiter),
+        ("memory", True, ProcessLimiter),
+        ("DynamoDB", False, DynamoLeaseLimiter),
+    ],
 )
 def test_the_environment_picks_the_adapter(
-    monkeypatch: pytest.MonkeyPatch, raw: str, kind: type
+    monkeypatch: pytest.MonkeyPatch, raw: str, on_lambda: bool, kind: type
 ) -> None:
     monkeypatch.setenv(LIMITER_ENV, raw)
+    if on_lambda:
+        monkeypatch.setenv("AWS_LAMBDA_FUNCTION_NAME", "alpaco-grader")
+    else:
+        monkeypatch.delenv("AWS_LAMBDA_FUNCTION_NAME", raising=False)
     assert isinstance(limiter_from_env(), kind)
 
 
