@@ -1,5 +1,5 @@
 // Entry point: the account bar and a hash router (#/problems, #/problems/<id>, #/submissions, ...).
-import { append, busy, errorBox, h, replace } from "./dom.js";
+import { append, errorBox, h, onSubmit, replace } from "./dom.js";
 import { displayName, onSessionChange, restore, session, signIn, signOut } from "./session.js";
 import { problemList } from "./views/problems.js";
 import { problemPage } from "./views/problem.js";
@@ -78,13 +78,7 @@ function signInForm() {
     button,
     message,
   );
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    replace(message);
-    busy(button, () => signIn(username.value.trim(), nickname.value.trim())).catch((error) =>
-      replace(message, error.message),
-    );
-  });
+  onSubmit(form, button, message, () => signIn(username.value.trim(), nickname.value.trim()));
   return form;
 }
 

@@ -67,6 +67,20 @@ export async function busy(button, action) {
   }
 }
 
+/** Runs `action` with `button` busy; a failure is shown in `message`, cleared at each attempt. */
+export function attempt(button, message, action) {
+  replace(message);
+  return busy(button, action).catch((error) => replace(message, error.message));
+}
+
+/** Submitting `form` runs `action` as an `attempt`, without leaving the page. */
+export function onSubmit(form, button, message, action) {
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    attempt(button, message, action);
+  });
+}
+
 /** A "more" button in `more` that loads the next page; a failed load shows its error beside it. */
 export function moreButton(more, loadNext) {
   const button = h("button", { type: "button", class: "secondary" }, "더 보기");

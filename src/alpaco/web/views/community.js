@@ -1,7 +1,7 @@
 // The community board: paged posts, one post with its comments, writing, editing and deleting posts
 // and comments, likes.
 import { del, get, patch, post } from "../api.js";
-import { append, busy, errorBox, h, loading, markdownBlock, moreButton, replace } from "../dom.js";
+import { append, attempt, h, loading, markdownBlock, moreButton, onSubmit, replace } from "../dom.js";
 import { dateTime } from "../format.js";
 import { session } from "../session.js";
 
@@ -78,13 +78,12 @@ function postActions(item) {
   const message = h("span", { class: "error", role: "alert" });
   append(like, ["좋아요 ", count]);
   like.addEventListener("click", () => {
-    replace(message);
     if (!session.me) return replace(message, "좋아요를 누르려면 로그인하세요.");
-    return busy(like, async () => {
+    return attempt(like, message, async () => {
       const result = await post(`/community/${encodeURIComponent(item.postId)}/like`);
       like.setAttribute("aria-pressed", String(result.isLiked));
       replace(count, String(result.likesCount));
-    }).catch((error) => replace(message, error.message));
+    });
   });
   const owner = mayChange(item);
   return h(
@@ -101,10 +100,10 @@ function deleteButton(item, message) {
   const button = h("button", { type: "button", class: "danger" }, "삭제");
   button.addEventListener("click", () => {
     if (!window.confirm("이 글과 댓글을 모두 삭제할까요?")) return;
-    busy(button, async () => {
+    attempt(button, message, async () => {
       await del(`/community/${encodeURIComponent(item.postId)}`);
       window.location.hash = "#/community";
-    }).catch((error) => replace(message, error.message));
+    });
   });
   return button;
 }
@@ -124,13 +123,12 @@ function commentItem(item, comment, heading) {
   const message = h("span", { class: "error", role: "alert" });
   button.addEventListener("click", () => {
     if (!window.confirm("이 댓글을 삭제할까요?")) return;
-    replace(message);
-    busy(button, async () => {
+    attempt(button, message, async () => {
       await del(`/community/${encodeURIComponent(item.postId)}/comments/${encodeURIComponent(comment.commentId)}`);
       entry.remove();
       item.commentCount = Math.max(0, (item.commentCount ?? 1) - 1);
       replace(heading, `댓글 ${item.commentCount}`);
-    }).catch((error) => replace(message, error.message));
+    });
   });
   append(byline, [" · ", button, message]);
   return entry;
@@ -142,16 +140,12 @@ function commentForm(item, list, heading) {
   const button = h("button", { type: "submit" }, "댓글 등록");
   const message = h("p", { class: "error", role: "alert" });
   const form = h("form", { class: "stack" }, h("label", { for: "comment-content" }, "댓글 (Markdown)"), content, button, message);
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    replace(message);
-    busy(button, async () => {
-      const comment = await post(`/community/${encodeURIComponent(item.postId)}/comments`, { content: content.value });
-      append(list, [commentItem(item, comment, heading)]);
-      item.commentCount = (item.commentCount ?? 0) + 1;
-      replace(heading, `댓글 ${item.commentCount}`);
-      content.value = "";
-    }).catch((error) => replace(message, error.message));
+  onSubmit(form, button, message, async () => {
+    const comment = await post(`/community/${encodeURIComponent(item.postId)}/comments`, { content: content.value });
+    append(list, [commentItem(item, comment, heading)]);
+    item.commentCount = (item.commentCount ?? 0) + 1;
+    replace(heading, `댓글 ${item.commentCount}`);
+    content.value = "";
   });
   return form;
 }
@@ -203,12 +197,7 @@ function postForm(draft, label, save) {
     button,
     message,
   );
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    replace(message);
-    const body = { title: title.value, content: content.value, problemId: problemId.value.trim() };
-    busy(button, () => save(body)).catch((error) => replace(message, error.message));
-  });
+  onSubmit(form, button, message, () => save({ title: title.value, content: content.value, problemId: problemId.value.trim() }));
   return form;
 }
 
