@@ -1,8 +1,9 @@
 // The community board: paged posts, one post with its comments, writing, editing and deleting posts
 // and comments, likes.
 import { del, get, patch, post } from "../api.js";
-import { append, attempt, h, loading, markdownBlock, moreButton, onSubmit, replace } from "../dom.js";
+import { append, attempt, h, loading, markdownBlock, onSubmit, replace } from "../dom.js";
 import { dateTime } from "../format.js";
+import { loadPages } from "../paging.js";
 import { session } from "../session.js";
 
 const POSTS_PER_PAGE = 10;
@@ -21,15 +22,8 @@ export async function postList(page) {
     list,
     more,
   ]);
-  await loadPosts(list, more, null);
+  await loadPages(list, more, { path: "/community", query: { pageSize: POSTS_PER_PAGE }, render: postItem });
   if (!list.childElementCount) replace(list, h("li", { class: "muted" }, "아직 글이 없습니다."));
-}
-
-async function loadPosts(list, more, cursor) {
-  const data = await get("/community", { pageSize: POSTS_PER_PAGE, lastEvaluatedKey: cursor });
-  append(list, data.items.map(postItem));
-  replace(more);
-  if (data.lastEvaluatedKey) moreButton(more, () => loadPosts(list, more, data.lastEvaluatedKey));
 }
 
 function postItem(item) {
@@ -54,7 +48,12 @@ export async function postPage(page, postId) {
     h("section", { "aria-labelledby": "comments-title" }, heading, comments, more, commentForm(item, comments, heading)),
     h("p", {}, h("a", { href: "#/community" }, "← 목록으로")),
   );
-  await loadComments(item, comments, more, heading, null);
+  await loadPages(comments, more, {
+    path: `/community/${encodeURIComponent(item.postId)}/comments`,
+    query: { pageSize: COMMENTS_PER_PAGE },
+    key: "comments",
+    render: (comment) => commentItem(item, comment, heading),
+  });
 }
 
 function postHeader(item) {
@@ -106,13 +105,6 @@ function deleteButton(item, message) {
     });
   });
   return button;
-}
-
-async function loadComments(item, list, more, heading, cursor) {
-  const data = await get(`/community/${encodeURIComponent(item.postId)}/comments`, { pageSize: COMMENTS_PER_PAGE, lastEvaluatedKey: cursor });
-  append(list, data.comments.map((comment) => commentItem(item, comment, heading)));
-  replace(more);
-  if (data.lastEvaluatedKey) moreButton(more, () => loadComments(item, list, more, heading, data.lastEvaluatedKey));
 }
 
 function commentItem(item, comment, heading) {

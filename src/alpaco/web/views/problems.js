@@ -1,7 +1,7 @@
 // The problem list: title search, difficulty filter, and "more" pages through lastEvaluatedKey.
-import { get } from "../api.js";
-import { append, errorBox, h, loading, moreButton, replace } from "../dom.js";
+import { append, errorBox, h, loading, replace } from "../dom.js";
 import { difficultyLabel } from "../format.js";
+import { loadPages } from "../paging.js";
 
 const PAGE_SIZE = 20;
 const filters = { title: "", difficulty: "" };
@@ -46,24 +46,13 @@ function showResults(results) {
   );
   const more = h("div", { class: "more" });
   replace(results, loading());
-  loadPage(body, more, null)
+  const query = { title: filters.title, difficulty: filters.difficulty, pageSize: PAGE_SIZE };
+  loadPages(body, more, { path: "/problems", query, render: problemRow })
     .then(() => {
       const empty = !body.rows.length && !more.childElementCount;
       replace(results, empty ? h("p", {}, "조건에 맞는 문제가 없습니다.") : [table, more]);
     })
     .catch((error) => replace(results, errorBox(error)));
-}
-
-async function loadPage(body, more, cursor) {
-  const data = await get("/problems", {
-    title: filters.title,
-    difficulty: filters.difficulty,
-    pageSize: PAGE_SIZE,
-    lastEvaluatedKey: cursor,
-  });
-  append(body, data.items.map(problemRow));
-  replace(more);
-  if (data.lastEvaluatedKey) moreButton(more, () => loadPage(body, more, data.lastEvaluatedKey));
 }
 
 function problemRow(problem) {

@@ -1,7 +1,8 @@
 // My submissions: a paged list of summaries and one submission with its code and per-case results.
 import { get } from "../api.js";
-import { append, h, labelledPre, loading, moreButton, replace } from "../dom.js";
+import { append, h, labelledPre, loading, replace } from "../dom.js";
 import { dateTime, kilobytes, seconds } from "../format.js";
+import { loadPages } from "../paging.js";
 import { session } from "../session.js";
 import { gradeResult, verdictBadge } from "./results.js";
 
@@ -18,7 +19,7 @@ export async function submissionList(page) {
   const more = h("div", { class: "more" });
   const holder = h("div", {}, loading());
   append(page, [holder]);
-  await loadPage(body, more, null);
+  await loadPages(body, more, { path: "/submissions", query: { userId: session.me.userId, pageSize: PAGE_SIZE }, render: submissionRow });
   const empty = !body.rows.length && !more.childElementCount;
   replace(
     holder,
@@ -35,13 +36,6 @@ export async function submissionList(page) {
           more,
         ],
   );
-}
-
-async function loadPage(body, more, cursor) {
-  const data = await get("/submissions", { userId: session.me.userId, pageSize: PAGE_SIZE, lastEvaluatedKey: cursor });
-  append(body, data.items.map(submissionRow));
-  replace(more);
-  if (data.lastEvaluatedKey) moreButton(more, () => loadPage(body, more, data.lastEvaluatedKey));
 }
 
 function submissionRow(item) {
