@@ -32,7 +32,7 @@ from typing import Any
 
 from alpaco.services.executor.handler import handler
 from alpaco.services.executor.runner import Executor, get_executor
-from alpaco.services.executor.sandbox import Limits, describe, detect
+from alpaco.services.executor.sandbox import RunLimits, describe, detect
 from alpaco.services.executor.session import Submission
 
 TRIVIAL = "def solution(x):\n    return x\n"
@@ -94,7 +94,7 @@ def ours(code: str, inputs: list[Any]) -> list[dict[str, Any]]:
 
 
 def batch(executor: Executor, code: str, inputs: list[Any]) -> Callable[[], object]:
-    limits = Limits(time_ms=5000, memory_mb=256)
+    limits = RunLimits(time_ms=5000, memory_mb=256)
     sub = Submission(code, tuple(marshal.dumps(value) for value in inputs), True, limits)
     return lambda: executor.run(sub)
 

@@ -13,9 +13,9 @@ from collections import Counter
 from typing import Any
 
 from alpaco.services.executor import payload, results
+from alpaco.services.executor.run_result import classify
 from alpaco.services.executor.runner import get_executor
 from alpaco.services.executor.session import Submission
-from alpaco.services.executor.verdict import classify
 
 logger = logging.getLogger("alpaco.services.executor")
 
@@ -48,6 +48,6 @@ def _run(request: payload.Request) -> list[dict[str, Any]]:
     if not outcome.compiled.ok:
         return [results.compile_error(outcome.compiled) for _ in request.inputs]
     return [
-        results.from_verdict(classify(fact, request.limits, function_mode=request.function_mode))
+        results.from_run_result(classify(fact, request.limits, function_mode=request.function_mode))
         for fact in outcome.facts
     ]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from alpaco.services.executor.languages import canonical
-from alpaco.services.executor.sandbox.limits import MIB, Limits
+from alpaco.services.executor.sandbox.limits import MIB, RunLimits
 
 MAX_SOURCE_BYTES = 64 * 1024
 MAX_INPUTS = 256
@@ -40,7 +40,7 @@ class Request:
     inputs: tuple[bytes, ...]  # marshal-encoded arguments (function) or UTF-8 stdin (stdio)
     batch: bool
     function_mode: bool
-    limits: Limits
+    limits: RunLimits
 
 
 def parse(event: object) -> Request:
@@ -78,14 +78,14 @@ def parse(event: object) -> Request:
     )
 
 
-def _limits(timeout_ms: int, memory_mb: int, cases: int) -> Limits:
+def _limits(timeout_ms: int, memory_mb: int, cases: int) -> RunLimits:
     """Output caps shrink for big batches so a submission's results stay bounded in memory.
 
     The cap depends only on the number of cases, never on what other cases printed.
     """
-    default = Limits(time_ms=timeout_ms, memory_mb=memory_mb)
+    default = RunLimits(time_ms=timeout_ms, memory_mb=memory_mb)
     share = max(MIN_OUTPUT_CAP, OUTPUT_BUDGET_BYTES // (2 * max(cases, 1)))
-    return Limits(
+    return RunLimits(
         time_ms=timeout_ms,
         memory_mb=memory_mb,
         stdout_bytes=min(default.stdout_bytes, share),

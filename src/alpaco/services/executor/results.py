@@ -9,32 +9,32 @@ from __future__ import annotations
 
 from typing import Any
 
-from alpaco.services.executor.verdict import Verdict
-from alpaco.services.executor.zygote import Compiled
+from alpaco.services.executor.forkserver_client import Compiled
+from alpaco.services.executor.run_result import RunResult
 
 
-def from_verdict(verdict: Verdict) -> dict[str, Any]:
+def from_run_result(result: RunResult) -> dict[str, Any]:
     return {
-        "stdout": verdict.stdout,
-        "stderr": verdict.stderr,
-        "returnValue": verdict.return_value,
-        "exitCode": verdict.exit_code,
-        "executionTimeMs": verdict.time_ms,
-        "timedOut": verdict.timed_out,
-        "error": verdict.error,
-        "isSuccessful": verdict.status == "OK",
-        "status": verdict.status,
-        "peakMemoryKb": verdict.peak_kb,
-        "outputTruncated": verdict.truncated,
-        "exceptionType": verdict.exception_type,
-        "exceptionLine": verdict.exception_line,
+        "stdout": result.stdout,
+        "stderr": result.stderr,
+        "returnValue": result.return_value,
+        "exitCode": result.exit_code,
+        "executionTimeMs": result.time_ms,
+        "timedOut": result.timed_out,
+        "error": result.error,
+        "isSuccessful": result.status == "OK",
+        "status": result.status,
+        "peakMemoryKb": result.peak_kb,
+        "outputTruncated": result.truncated,
+        "exceptionType": result.exception_type,
+        "exceptionLine": result.exception_line,
     }
 
 
 def compile_error(compiled: Compiled) -> dict[str, Any]:
     """Every case of a submission that does not compile gets this result."""
-    return from_verdict(
-        Verdict(
+    return from_run_result(
+        RunResult(
             "CE",
             stderr=compiled.text,
             exit_code=1,
@@ -46,4 +46,6 @@ def compile_error(compiled: Compiled) -> dict[str, Any]:
 
 def failure(status_code: int, message: str) -> dict[str, Any]:
     """A result-shaped refusal (400) or harness failure (500): never an exception to the caller."""
-    return {"statusCode": status_code} | from_verdict(Verdict("IE", stderr=message, error=message))
+    return {"statusCode": status_code} | from_run_result(
+        RunResult("IE", stderr=message, error=message)
+    )

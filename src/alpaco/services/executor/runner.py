@@ -9,19 +9,19 @@ import logging
 import threading
 from dataclasses import dataclass
 
+from alpaco.services.executor.forkserver_client import Compiled, ProtocolError
 from alpaco.services.executor.languages import python
-from alpaco.services.executor.sandbox import Box, Capabilities, Limits, Seats, detect
+from alpaco.services.executor.run_result import RunFacts
+from alpaco.services.executor.sandbox import Box, Capabilities, RunLimits, Seats, detect
 from alpaco.services.executor.sandbox.limits import MIB
 from alpaco.services.executor.scheduler import Admission, CaseSlots, max_concurrent, usable_cores
 from alpaco.services.executor.session import Session, Submission
-from alpaco.services.executor.verdict import CaseFacts
 from alpaco.services.executor.warm import WarmPool, warm_size
-from alpaco.services.executor.zygote import Compiled, ProtocolError
 
 logger = logging.getLogger("alpaco.services.executor")
 
 MAX_BOXES = 3
-ZYGOTE_AS_BYTES = 192 * MIB  # compiling: a MemoryError (CE) before the home cgroup's OOM
+SERVER_AS_BYTES = 192 * MIB  # compiling: a MemoryError (CE) before the home cgroup's OOM
 AS_SLACK_BYTES = 16 * MIB  # thread stacks, allocator arenas
 NPROC_WITH_CGROUP = 512  # a backstop only: the pids cgroup is the real per-case task limit
 
@@ -29,7 +29,7 @@ NPROC_WITH_CGROUP = 512  # a backstop only: the pids cgroup is the real per-case
 @dataclass(frozen=True, slots=True)
 class Outcome:
     compiled: Compiled
-    facts: tuple[CaseFacts, ...]
+    facts: tuple[RunFacts, ...]
 
 
 class Executor:
@@ -52,7 +52,7 @@ class Executor:
 
     def run(self, submission: Submission) -> Outcome:
         """Compile once and run every case; a broken sandbox is replaced for the cases it owed."""
-        facts: list[CaseFacts | None] = [None] * len(submission.inputs)
+        facts: list[RunFacts | None] = [None] * len(submission.inputs)
         if not facts:
             return Outcome(Compiled(True), ())
         failure = "the case was not run"
@@ -70,17 +70,17 @@ class Executor:
                 if not compiled.ok:
                     return Outcome(compiled, ())
         return Outcome(
-            Compiled(True), tuple(fact or CaseFacts(None, lost=failure) for fact in facts)
+            Compiled(True), tuple(fact or RunFacts(None, lost=failure) for fact in facts)
         )
 
     def _attempt(
-        self, submission: Submission, remaining: list[int], facts: list[CaseFacts | None]
+        self, submission: Submission, remaining: list[int], facts: list[RunFacts | None]
     ) -> Compiled:
         box = self.warm.take() or self._start_box()
         try:
             box.limit(submission.limits)
             session = Session(box, submission, self.case_slots, self.cores)
-            compiled = session.compile(self._zygote_limits(submission.limits))
+            compiled = session.compile(self._server_limits(submission.limits))
             if compiled.ok and remaining:
                 session.run(remaining, facts)
         except (OSError, ProtocolError):
@@ -99,7 +99,7 @@ class Executor:
             box = Box.open(
                 self.caps,
                 seat,
-                lambda fd: python.agent_argv(self.binary, fd),
+                lambda fd: python.server_argv(self.binary, fd),
                 ro_binds=python.ro_binds(self.binary),
                 as_sandbox_uid=self.as_sandbox_uid,
             )
@@ -107,16 +107,16 @@ class Executor:
             self.seats.release(seat)
             raise
         try:
-            box.control.sendall(python.agent_code())
+            box.control.sendall(python.server_code())
         except BaseException:
             box.close()
             self.seats.release(seat)
             raise
         return box
 
-    def _zygote_limits(self, limits: Limits) -> dict[str, int]:
+    def _server_limits(self, limits: RunLimits) -> dict[str, int]:
         return {
-            "zygote_as": ZYGOTE_AS_BYTES,
+            "server_as": SERVER_AS_BYTES,
             "memory": limits.memory_bytes,
             "as_slack": AS_SLACK_BYTES,
             "cpu": limits.cpu_seconds,

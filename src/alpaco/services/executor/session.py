@@ -2,7 +2,7 @@
 
 A single-threaded event loop per submission: it starts a case whenever it holds a free parallel
 slot and a global case slot, reads every case's pipes with byte caps, enforces wall deadlines,
-and turns each finished case into `CaseFacts`. Starting a case is serialised (the fork server is
+and turns each finished case into `RunFacts`. Starting a case is serialised (the fork server is
 moved into the case's cgroup slot just for its fork); running cases overlap.
 """
 
@@ -20,10 +20,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from alpaco.services.executor.capture import Capture
-from alpaco.services.executor.sandbox import Box, Limits
+from alpaco.services.executor.forkserver_client import (
+    Compiled,
+    Exited,
+    ForkServerClient,
+    ProtocolError,
+    Started,
+)
+from alpaco.services.executor.run_result import RunFacts
+from alpaco.services.executor.sandbox import Box, RunLimits
 from alpaco.services.executor.scheduler import CaseSlots
-from alpaco.services.executor.verdict import CaseFacts
-from alpaco.services.executor.zygote import Compiled, Exited, ProtocolError, Started, ZygoteClient
 
 logger = logging.getLogger("alpaco.services.executor")
 
@@ -41,7 +47,7 @@ class Submission:
     source: str
     inputs: tuple[bytes, ...]  # marshal-encoded arguments (function mode) or stdin bytes (stdio)
     function_mode: bool
-    limits: Limits
+    limits: RunLimits
 
 
 @dataclass(eq=False)
@@ -65,7 +71,7 @@ class _Running:
         return not any(c.open for c in self.captures) or now - self.exited_at > EXIT_GRACE_S
 
 
-class ZygoteLost(Exception):
+class ForkServerLost(Exception):
     """The fork server died or broke the protocol; running cases are lost, pending ones retried."""
 
 
@@ -74,7 +80,7 @@ class Session:
         self, box: Box, submission: Submission, case_slots: CaseSlots, parallel: int
     ) -> None:
         self.box = box
-        self.client = ZygoteClient(box.control)
+        self.client = ForkServerClient(box.control)
         self.submission = submission
         self.case_slots = case_slots
         self.free = list(range(parallel))
@@ -83,19 +89,19 @@ class Session:
         self.selector = selectors.DefaultSelector()
         self._waiting_for_slot = False
 
-    def compile(self, zygote_limits: dict[str, int]) -> Compiled:
+    def compile(self, server_limits: dict[str, int]) -> Compiled:
         sub = self.submission
         self.box.control.settimeout(COMPILE_TIMEOUT_S)
         try:
-            self.client.setup(sub.source, function_mode=sub.function_mode, limits=zygote_limits)
+            self.client.setup(sub.source, function_mode=sub.function_mode, limits=server_limits)
             return self.client.compiled()
         except TimeoutError:
             return Compiled(False, "CompileTimeLimitExceeded", None, "compilation took too long")
         finally:
             self.box.control.settimeout(0)
 
-    def run(self, indices: Sequence[int], facts: list[CaseFacts | None]) -> None:
-        """Fill `facts` for the given cases; on ZygoteLost, cases never started stay None."""
+    def run(self, indices: Sequence[int], facts: list[RunFacts | None]) -> None:
+        """Fill `facts` for the given cases; on ForkServerLost, cases never started stay None."""
         pending = deque(indices)
         self.selector.register(self.client.fileno(), selectors.EVENT_READ)
         try:
@@ -108,7 +114,7 @@ class Session:
                 self._enforce_deadlines(now)
                 for run in [r for r in self.running.values() if r.done(now)]:
                     facts[run.index] = self._finish(run)
-        except ZygoteLost as lost:
+        except ForkServerLost as lost:
             logger.error("executor sandbox lost: %s; its stderr: %s", lost, self.box.diagnostics())
             for run in list(self.running.values()):
                 facts[run.index] = self._lost(run, f"the sandbox failed while the case ran: {lost}")
@@ -150,7 +156,7 @@ class Session:
             oom_before = node.oom_kills() if node is not None else 0
         except OSError as exc:
             self.free.append(slot)
-            raise ZygoteLost(f"cannot place the case in its cgroup ({exc})") from exc
+            raise ForkServerLost(f"cannot place the case in its cgroup ({exc})") from exc
         data = sub.inputs[index]
         passed = [_sealed(b"" if sub.function_mode else data)]
         reads = []
@@ -181,7 +187,7 @@ class Session:
         try:
             self.client.run(index, passed)
         except ProtocolError as exc:
-            raise ZygoteLost(str(exc)) from exc
+            raise ForkServerLost(str(exc)) from exc
         finally:
             for fd in passed:
                 os.close(fd)
@@ -214,21 +220,21 @@ class Session:
         try:
             event = self.client.event()
         except ProtocolError as exc:
-            raise ZygoteLost(str(exc)) from exc
+            raise ForkServerLost(str(exc)) from exc
         if event is None:
-            raise ZygoteLost("the fork server exited")
+            raise ForkServerLost("the fork server exited")
         if isinstance(event, Started):
             if event.case != self.forking:
-                raise ZygoteLost("the fork server reported an unexpected case")
+                raise ForkServerLost("the fork server reported an unexpected case")
             self.forking = None
             try:
                 self.box.leave()
             except OSError as exc:
-                raise ZygoteLost(f"cannot move the fork server home ({exc})") from exc
+                raise ForkServerLost(f"cannot move the fork server home ({exc})") from exc
             return
         run = self.running.get(event.case)
         if run is None or run.exited is not None or self.forking == event.case:
-            raise ZygoteLost("the fork server reported an unknown case")
+            raise ForkServerLost("the fork server reported an unknown case")
         run.exited, run.exited_at = event, time.monotonic()
 
     def _kill(self, run: _Running) -> None:
@@ -237,7 +243,7 @@ class Session:
             try:
                 self.client.kill(run.index)
             except ProtocolError as exc:
-                raise ZygoteLost(str(exc)) from exc
+                raise ForkServerLost(str(exc)) from exc
 
     def _enforce_deadlines(self, now: float) -> None:
         for run in self.running.values():
@@ -246,7 +252,7 @@ class Session:
                     run.timed_out = True
                     self._kill(run)
                 elif now >= run.deadline + KILL_GRACE_S:
-                    raise ZygoteLost("the fork server did not stop a case that ran out of time")
+                    raise ForkServerLost("the fork server did not stop a case that ran out of time")
 
     def _timeout(self) -> float | None:
         now = time.monotonic()
@@ -258,7 +264,7 @@ class Session:
                 moments.append(run.exited_at + EXIT_GRACE_S)
         return max(0.0, min(moments) - now) if moments else None
 
-    def _finish(self, run: _Running) -> CaseFacts:
+    def _finish(self, run: _Running) -> RunFacts:
         node = self.box.slot(run.slot)
         oom = False
         if node is not None:
@@ -267,7 +273,7 @@ class Session:
                 node.kill_all()
         exited = run.exited
         assert exited is not None
-        facts = CaseFacts(
+        facts = RunFacts(
             status=exited.status,
             cpu_us=exited.cpu_us,
             maxrss_kb=exited.maxrss_kb,
@@ -285,11 +291,11 @@ class Session:
         self._release(run)
         return facts
 
-    def _lost(self, run: _Running, why: str) -> CaseFacts:
+    def _lost(self, run: _Running, why: str) -> RunFacts:
         """A case whose fork server died: still a TLE if it had already run out of time."""
         if not run.timed_out:
-            return CaseFacts(None, lost=why)
-        return CaseFacts(signal.SIGKILL, timed_out=True, stdout=run.stdout.data(),
+            return RunFacts(None, lost=why)
+        return RunFacts(signal.SIGKILL, timed_out=True, stdout=run.stdout.data(),
                          stderr=run.stderr.data())  # fmt: skip
 
     def _release(self, run: _Running) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from alpaco.kernel.invoke import InvokeError, Invoker
-from alpaco.services.grader.problem import Limits
+from alpaco.services.grader.problem import ProblemLimits
 
 EXECUTOR: Final = "executor"
 
@@ -15,7 +15,7 @@ class ExecutorFailure(Exception):
     """The executor gave no usable results; the message is safe to show and to store."""
 
 
-def executor_payload(code: str, inputs: Sequence[Any], limits: Limits) -> dict[str, Any]:
+def executor_payload(code: str, inputs: Sequence[Any], limits: ProblemLimits) -> dict[str, Any]:
     return {
         "code_to_execute": code,
         "inputs": list(inputs),
@@ -27,7 +27,7 @@ def executor_payload(code: str, inputs: Sequence[Any], limits: Limits) -> dict[s
 
 
 def run_batch(
-    invoker: Invoker, code: str, inputs: Sequence[Any], limits: Limits
+    invoker: Invoker, code: str, inputs: Sequence[Any], limits: ProblemLimits
 ) -> list[dict[str, Any]]:
     """One result per input, in input order; anything else is an `ExecutorFailure`."""
     try:

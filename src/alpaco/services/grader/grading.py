@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
-from alpaco.services.grader.problem import Case, Problem
+from alpaco.services.grader.problem import Problem, ProblemCase
 from alpaco.services.grader.text import is_unicode
 from alpaco.services.grader.verdicts import Verdict, case_verdict, output_of
 
@@ -28,7 +28,7 @@ _JUDGED: Final = (Verdict.ACCEPTED, Verdict.WRONG_ANSWER)
 
 @dataclass(frozen=True)
 class CaseResult:
-    case: Case
+    case: ProblemCase
     verdict: Verdict
     seconds: float
     memory_kb: int | None
@@ -123,7 +123,7 @@ def failed_grading(message: str, *, total: int) -> Grading:
     return Grading(Verdict.INTERNAL_ERROR, (), total, f"Grading failed: {message}")
 
 
-def _case_result(problem: Problem, case: Case, result: Mapping[str, Any]) -> CaseResult:
+def _case_result(problem: Problem, case: ProblemCase, result: Mapping[str, Any]) -> CaseResult:
     mode = problem.limits.mode
     verdict = case_verdict(
         result, case.expected, mode=mode, judge_type=problem.judge_type, epsilon=problem.epsilon

@@ -30,7 +30,7 @@ class InvalidProblem(ValueError):
 
 
 @dataclass(frozen=True)
-class Limits:
+class ProblemLimits:
     mode: str
     time_limit_seconds: float
     memory_limit_mb: int
@@ -41,7 +41,7 @@ class Limits:
 
 
 @dataclass(frozen=True)
-class Case:
+class ProblemCase:
     number: int
     input: Any
     expected: Any
@@ -53,13 +53,13 @@ class Problem:
     problem_id: str
     title: str
     title_translated: str
-    limits: Limits
+    limits: ProblemLimits
     judge_type: str
     epsilon: float | None
-    cases: tuple[Case, ...]
+    cases: tuple[ProblemCase, ...]
 
 
-def read_limits(item: Mapping[str, Any]) -> Limits:
+def read_limits(item: Mapping[str, Any]) -> ProblemLimits:
     """Mode, time and memory limits; raises `InvalidProblem`."""
     constraints = _constraints(item)
     mode = _setting(item, constraints, ("mode",)) or "function"
@@ -80,7 +80,7 @@ def read_limits(item: Mapping[str, Any]) -> Limits:
         raise InvalidProblem(
             f"problem memory limit {memory!r} is not an integer in [{low}, {high}] MB"
         )
-    return Limits(mode=mode, time_limit_seconds=float(seconds), memory_limit_mb=int(memory))
+    return ProblemLimits(mode=mode, time_limit_seconds=float(seconds), memory_limit_mb=int(memory))
 
 
 def read_problem(item: Mapping[str, Any]) -> Problem:
@@ -138,7 +138,7 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def _cases(raw: Any, mode: str) -> tuple[Case, ...]:
+def _cases(raw: Any, mode: str) -> tuple[ProblemCase, ...]:
     try:
         decoded = json.loads(raw) if isinstance(raw, str) else raw
     except ValueError as exc:
@@ -157,7 +157,7 @@ def _cases(raw: Any, mode: str) -> tuple[Case, ...]:
         ):
             raise InvalidProblem(f"stdio test case {number} must hold input and output text")
         cases.append(
-            Case(
+            ProblemCase(
                 number=number,
                 input=case["input"],
                 expected=case["expected_output"],

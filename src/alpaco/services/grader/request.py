@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from alpaco.kernel.http import BadRequest
-from alpaco.services.grader.limits import check_code_size, check_custom_cases
+from alpaco.services.grader.bounds import check_code_size, check_custom_cases
 from alpaco.services.grader.text import is_unicode
 
 GRADE_SUBMISSION: Final = "GRADE_SUBMISSION"

@@ -16,7 +16,7 @@ from alpaco.kernel.http import BadRequest, InternalError, NotFound
 from alpaco.kernel.invoke import Invoker
 from alpaco.services.grader.execution import ExecutorFailure, run_batch
 from alpaco.services.grader.grading import Grading, failed_grading, grade
-from alpaco.services.grader.problem import InvalidProblem, Limits, read_limits, read_problem
+from alpaco.services.grader.problem import InvalidProblem, ProblemLimits, read_limits, read_problem
 from alpaco.services.grader.request import CustomRunRequest, GradeRequest
 from alpaco.services.grader.submission import (
     Submitter,
@@ -28,7 +28,9 @@ from alpaco.services.grader.verdicts import Verdict
 
 RUN_CUSTOM_TESTS_RESULTS: Final = "RUN_CUSTOM_TESTS_RESULTS"
 # A run without a problem is a playground: these limits are stated, never a silent stand-in.
-PLAYGROUND_LIMITS: Final = Limits(mode="function", time_limit_seconds=2.0, memory_limit_mb=256)
+PLAYGROUND_LIMITS: Final = ProblemLimits(
+    mode="function", time_limit_seconds=2.0, memory_limit_mb=256
+)
 
 _logger = log.get_logger("grader")
 
@@ -137,7 +139,7 @@ def _count(problems: ProblemSource, problem_id: str, *, accepted: bool) -> None:
         _logger.exception("problem counters not updated", extra={"problem_id": problem_id})
 
 
-def _custom_limits(problem_id: str | None, problems: ProblemSource) -> Limits:
+def _custom_limits(problem_id: str | None, problems: ProblemSource) -> ProblemLimits:
     if problem_id is None:
         return PLAYGROUND_LIMITS
     item = problems.get_problem(problem_id)

@@ -145,7 +145,7 @@ def test_a_runtime_error_shows_only_the_users_frames_with_their_line_numbers() -
     assert '  File "solution.py", line 2, in helper' in lines
     assert lines[-1] == "ZeroDivisionError: integer division or modulo by zero"
     assert "<executor>" not in result["stderr"]
-    assert "pyagent" not in result["stderr"]
+    assert "forkserver" not in result["stderr"]
 
 
 def test_a_runtime_error_at_module_level_in_stdio_mode() -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from alpaco.services.executor.results import compile_error, failure, from_verdict
-from alpaco.services.executor.verdict import Verdict
-from alpaco.services.executor.zygote import Compiled
+from alpaco.services.executor.forkserver_client import Compiled
+from alpaco.services.executor.results import compile_error, failure, from_run_result
+from alpaco.services.executor.run_result import RunResult
 
 FIELDS = {
     "stdout", "stderr", "returnValue", "exitCode", "executionTimeMs", "timedOut", "error",
@@ -13,7 +13,7 @@ FIELDS = {
 
 
 def test_an_ok_verdict_is_successful() -> None:
-    result = from_verdict(Verdict("OK", stdout="x", return_value=3, exit_code=0, time_ms=1.25))
+    result = from_run_result(RunResult("OK", stdout="x", return_value=3, exit_code=0, time_ms=1.25))
 
     assert set(result) == FIELDS
     assert result["isSuccessful"] is True
@@ -21,7 +21,7 @@ def test_an_ok_verdict_is_successful() -> None:
 
 
 def test_a_timeout_sets_timed_out() -> None:
-    result = from_verdict(Verdict("TLE"))
+    result = from_run_result(RunResult("TLE"))
 
     assert (result["timedOut"], result["isSuccessful"]) == (True, False)
 

@@ -10,12 +10,12 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
+from alpaco.services.executor.run_result import classify
 from alpaco.services.executor.runner import Executor
-from alpaco.services.executor.sandbox import Box, Capabilities, Limits, detect
+from alpaco.services.executor.sandbox import Box, Capabilities, RunLimits, detect
 from alpaco.services.executor.session import Submission
-from alpaco.services.executor.verdict import classify
 
-LIMITS = Limits(time_ms=2000, memory_mb=128)
+LIMITS = RunLimits(time_ms=2000, memory_mb=128)
 
 
 def submission(code: str, inputs: list[object]) -> Submission:
@@ -98,7 +98,7 @@ def test_the_degraded_backend_still_judges_and_cleans_up(
         code,
         tuple(marshal.dumps(value) for value in ("daemon", "spin", "plain")),
         True,
-        Limits(time_ms=300, memory_mb=128),
+        RunLimits(time_ms=300, memory_mb=128),
     )
 
     verdicts = [classify(fact, sub.limits, function_mode=True) for fact in executor.run(sub).facts]

@@ -6,9 +6,9 @@ import pytest
 
 from alpaco.kernel.invoke import InvokeError
 from alpaco.services.grader.execution import ExecutorFailure, executor_payload, run_batch
-from alpaco.services.grader.problem import Limits
+from alpaco.services.grader.problem import ProblemLimits
 
-LIMITS = Limits(mode="stdio", time_limit_seconds=1.25, memory_limit_mb=96)
+LIMITS = ProblemLimits(mode="stdio", time_limit_seconds=1.25, memory_limit_mb=96)
 
 
 class Recorder:

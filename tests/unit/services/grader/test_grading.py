@@ -14,7 +14,7 @@ from alpaco.services.grader.grading import (
     preview,
     seconds,
 )
-from alpaco.services.grader.problem import Case, Limits, Problem
+from alpaco.services.grader.problem import Problem, ProblemCase, ProblemLimits
 from alpaco.services.grader.verdicts import Verdict
 
 
@@ -23,11 +23,11 @@ def problem(*expected: Any, samples: int = 1, mode: str = "function") -> Problem
         problem_id="p",
         title="T",
         title_translated="티",
-        limits=Limits(mode=mode, time_limit_seconds=1.0, memory_limit_mb=64),
+        limits=ProblemLimits(mode=mode, time_limit_seconds=1.0, memory_limit_mb=64),
         judge_type="equal" if mode == "function" else "tokens",
         epsilon=None,
         cases=tuple(
-            Case(number=n, input=f"in{n}", expected=e, is_sample=n <= samples)
+            ProblemCase(number=n, input=f"in{n}", expected=e, is_sample=n <= samples)
             for n, e in enumerate(expected, start=1)
         ),
     )

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from alpaco.services.grader.grading import failed_grading, grade
-from alpaco.services.grader.problem import Case, Limits, Problem
+from alpaco.services.grader.problem import Problem, ProblemCase, ProblemLimits
 from alpaco.services.grader.submission import (
     Submitter,
     Titles,
@@ -16,10 +16,10 @@ PROBLEM = Problem(
     problem_id="p1",
     title="Sum",
     title_translated="합",
-    limits=Limits(mode="function", time_limit_seconds=1.0, memory_limit_mb=64),
+    limits=ProblemLimits(mode="function", time_limit_seconds=1.0, memory_limit_mb=64),
     judge_type="equal",
     epsilon=None,
-    cases=(Case(1, [1, 2], 3, True), Case(2, [2, 2], 4, False)),
+    cases=(ProblemCase(1, [1, 2], 3, True), ProblemCase(2, [2, 2], 4, False)),
 )
 OK = {"status": "OK", "returnValue": 3, "executionTimeMs": 20, "peakMemoryKb": 100}
 

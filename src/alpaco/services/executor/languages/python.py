@@ -57,8 +57,8 @@ def ro_binds(binary: Path) -> tuple[str, ...]:
     return (str(root),)
 
 
-AGENT_PACKAGE = "alpaco.services.executor.languages.pyagent"
-AGENT_MODULES = ("system", "encoding", "case", "server")  # dependencies first; server runs
+SERVER_PACKAGE = "alpaco.services.executor.forkserver"
+SERVER_MODULES = ("system", "encoding", "case", "server")  # dependencies first; server runs
 BOOTSTRAP = (
     "import _socket,marshal,sys\n"
     "s=_socket.socket(fileno=int(sys.argv[1]))\n"
@@ -71,26 +71,26 @@ BOOTSTRAP = (
 
 
 @lru_cache(maxsize=1)
-def agent_code() -> bytes:
+def server_code() -> bytes:
     """The fork server's modules, compiled once in the harness; the first message on its socket.
 
     Compiling them in every sandbox would cost milliseconds per submission. The sandbox runs the
     same minor version as the harness, so the code objects are valid there.
     """
-    folder = Path(__file__).with_name("pyagent")
+    folder = Path(__file__).parents[1] / "forkserver"
     modules = [
         (
-            f"{AGENT_PACKAGE}.{name}",
+            f"{SERVER_PACKAGE}.{name}",
             compile(
                 (folder / f"{name}.py").read_text(), f"<executor:{name}>", "exec", dont_inherit=True
             ),
         )
-        for name in AGENT_MODULES
+        for name in SERVER_MODULES
     ]
     return marshal.dumps(modules)
 
 
-def agent_argv(binary: Path, control_fd: int) -> list[str]:
+def server_argv(binary: Path, control_fd: int) -> list[str]:
     """The fork server's command: a bootstrap that loads its modules from its socket."""
     return [str(binary), *FLAGS, "-c", BOOTSTRAP, str(control_fd)]
 

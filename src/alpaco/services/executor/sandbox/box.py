@@ -24,7 +24,7 @@ from pathlib import Path
 
 from alpaco.services.executor.sandbox import bwrap
 from alpaco.services.executor.sandbox.cgroup import CELL_PREFIX, Cell, Node
-from alpaco.services.executor.sandbox.limits import MIB, Limits
+from alpaco.services.executor.sandbox.limits import MIB, RunLimits
 from alpaco.services.executor.sandbox.probe import Capabilities
 
 UID_RANGE = 1000
@@ -156,7 +156,7 @@ class Box:
                 raise bwrap.SpawnError(f"{exc}{': ' + reason if reason else ''}") from exc
         return box
 
-    def limit(self, limits: Limits) -> None:
+    def limit(self, limits: RunLimits) -> None:
         """Per-case cgroup limits for the submission this box will run."""
         if self.seat.cell is not None:
             self.seat.cell.limit_slots(limits.memory_bytes + SLOT_SLACK_BYTES, limits.tasks)

@@ -9,7 +9,7 @@ MIB = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
-class Limits:
+class RunLimits:
     """Per-case limits.
 
     `memory_mb` bounds what the solution allocates beyond the interpreter's own footprint, which is

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from alpaco.services.executor.languages.pyagent.server import _owner
+from alpaco.services.executor.forkserver.server import _owner
 
 
 def test_descendants_of_a_running_case_belong_to_it() -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from alpaco.kernel.http import PayloadTooLarge
-from alpaco.services.grader.limits import (
+from alpaco.services.grader.bounds import (
     MAX_CODE_BYTES,
     check_code_size,
     check_custom_cases,

@@ -13,7 +13,7 @@ import signal
 from dataclasses import dataclass
 from typing import Any
 
-from alpaco.services.executor.sandbox.limits import Limits
+from alpaco.services.executor.sandbox.limits import RunLimits
 
 SETUP_FAILED = 125
 TIMED_OUT = "Execution timed out."
@@ -24,7 +24,7 @@ NO_VALUE_TAMPERED = (
 
 
 @dataclass(frozen=True, slots=True)
-class CaseFacts:
+class RunFacts:
     """Everything the harness saw. `status` is the raw wait status, None if the case was lost."""
 
     status: int | None
@@ -44,7 +44,7 @@ class CaseFacts:
 
 
 @dataclass(frozen=True, slots=True)
-class Verdict:
+class RunResult:
     status: str
     stdout: str = ""
     stderr: str = ""
@@ -62,12 +62,12 @@ class Verdict:
         return self.status == "TLE"
 
 
-def classify(facts: CaseFacts, limits: Limits, *, function_mode: bool) -> Verdict:
+def classify(facts: RunFacts, limits: RunLimits, *, function_mode: bool) -> RunResult:
     stdout = facts.stdout.decode("utf-8", "replace")
     stderr = facts.stderr.decode("utf-8", "replace")
     truncated = facts.stdout_over or facts.stderr_truncated or facts.channel_over
     if facts.lost is not None or facts.status is None:
-        return Verdict(
+        return RunResult(
             "IE", stdout, stderr, error=facts.lost or "the case was lost",
             peak_kb=facts.maxrss_kb, truncated=truncated,
         )  # fmt: skip
@@ -76,7 +76,7 @@ def classify(facts: CaseFacts, limits: Limits, *, function_mode: bool) -> Verdic
     time_ms = _time_ms(frame, facts.wall_ns)
     kind, line = _exception(frame.get("e"))
 
-    def verdict(status: str, note: str = "", **fields: Any) -> Verdict:
+    def verdict(status: str, note: str = "", **fields: Any) -> RunResult:
         values: dict[str, Any] = {
             "stdout": stdout.strip() if function_mode else stdout,
             "stderr": _append(stderr, note),
@@ -85,7 +85,7 @@ def classify(facts: CaseFacts, limits: Limits, *, function_mode: bool) -> Verdic
             "peak_kb": facts.maxrss_kb,
             "truncated": truncated,
         }
-        return Verdict(status, **(values | fields))
+        return RunResult(status, **(values | fields))
 
     if code == SETUP_FAILED and not frame:
         return verdict("IE", error="the case could not be set up in the sandbox")
@@ -152,7 +152,7 @@ def _exception(info: object) -> tuple[str | None, int | None]:
     )
 
 
-def _output_note(facts: CaseFacts, frame: dict[str, Any], limits: Limits) -> str:
+def _output_note(facts: RunFacts, frame: dict[str, Any], limits: RunLimits) -> str:
     if facts.stdout_over:
         return f"Output limit exceeded: stdout is over {limits.stdout_bytes} bytes."
     if facts.channel_over or "big" in frame:

@@ -1,4 +1,4 @@
-"""The harness side of the fork-server protocol (the other side is `languages/pyagent/server.py`).
+"""The harness side of the fork-server protocol (the other side is `forkserver/server.py`).
 
 We send `marshal` tuples (the fork server trusts us) with descriptors attached. Its answers are
 JSON objects that we treat as untrusted: hostile code may have taken the fork server over, so
@@ -48,7 +48,7 @@ class Exited:
 Event = Started | Exited
 
 
-class ZygoteClient:
+class ForkServerClient:
     def __init__(self, control: socket.socket) -> None:
         self.control = control
 

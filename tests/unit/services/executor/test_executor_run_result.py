@@ -6,10 +6,10 @@ import signal
 
 import pytest
 
-from alpaco.services.executor.sandbox.limits import Limits
-from alpaco.services.executor.verdict import CaseFacts, classify
+from alpaco.services.executor.run_result import RunFacts, classify
+from alpaco.services.executor.sandbox.limits import RunLimits
 
-LIMITS = Limits(time_ms=1000, memory_mb=64)
+LIMITS = RunLimits(time_ms=1000, memory_mb=64)
 MS = 1_000_000
 
 
@@ -21,7 +21,7 @@ def killed(signum: int) -> int:
     return signum
 
 
-def facts(**overrides: object) -> CaseFacts:
+def facts(**overrides: object) -> RunFacts:
     values: dict[str, object] = {
         "status": exited(0),
         "cpu_us": 2000,
@@ -30,7 +30,7 @@ def facts(**overrides: object) -> CaseFacts:
         "channel": b'{"t":1500000,"v":[1,2]}',
     }
     values.update(overrides)
-    return CaseFacts(**values)  # type: ignore[arg-type]
+    return RunFacts(**values)  # type: ignore[arg-type]
 
 
 def test_a_returned_value_is_ok_with_the_users_own_time() -> None:
@@ -158,7 +158,7 @@ def test_an_implausible_reported_time_falls_back_to_the_measured_wall() -> None:
 
 
 def test_a_lost_case_is_an_internal_error() -> None:
-    verdict = classify(CaseFacts(None, lost="the sandbox failed"), LIMITS, function_mode=True)
+    verdict = classify(RunFacts(None, lost="the sandbox failed"), LIMITS, function_mode=True)
 
     assert (verdict.status, verdict.error) == ("IE", "the sandbox failed")
 

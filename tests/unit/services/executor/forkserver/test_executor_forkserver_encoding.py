@@ -7,7 +7,7 @@ from collections import OrderedDict
 
 import pytest
 
-from alpaco.services.executor.languages.pyagent.encoding import (
+from alpaco.services.executor.forkserver.encoding import (
     MAX_DEPTH,
     SerializationError,
     TooLarge,

@@ -17,13 +17,13 @@ import resource
 import sys
 import time
 
-from alpaco.services.executor.languages.pyagent.encoding import (
+from alpaco.services.executor.forkserver.encoding import (
     MAX_DEPTH,
     SerializationError,
     TooLarge,
     encode,
 )
-from alpaco.services.executor.languages.pyagent.system import (
+from alpaco.services.executor.forkserver.system import (
     CHANNEL_FD,
     FIRST_FREE_FD,
     INPUT_FD,
@@ -53,7 +53,7 @@ class SolutionFunctionNotFoundError(Exception):
     """Function mode needs one of FUNCTION_NAMES."""
 
 
-class Case:
+class CaseProcess:
     def __init__(
         self,
         code: CodeType,

@@ -20,9 +20,9 @@ import select
 import sys
 import time
 
-from alpaco.services.executor.languages.pyagent.case import USER_FILE, Case, install_streams
-from alpaco.services.executor.languages.pyagent.encoding import encode
-from alpaco.services.executor.languages.pyagent.system import (
+from alpaco.services.executor.forkserver.case import USER_FILE, CaseProcess, install_streams
+from alpaco.services.executor.forkserver.encoding import encode
+from alpaco.services.executor.forkserver.system import (
     PR_SET_CHILD_SUBREAPER,
     PR_SET_DUMPABLE,
     children,
@@ -45,7 +45,7 @@ PRELOADED = ("math", "itertools", "operator", "collections", "heapq", "bisect", 
 MESSAGE_BYTES = 1 << 18  # the largest message: setup, with up to 64 KB of source
 
 
-class Zygote:
+class ForkServer:
     def __init__(self, control: _socket.socket) -> None:
         self.control = control
         self.poller = select.poll()
@@ -104,7 +104,7 @@ class Zygote:
     def setup(self, source: str, function_mode: bool, limits: dict[str, int]) -> None:
         self.source, self.function_mode, self.limits = source, function_mode, limits
         unlimited = resource.RLIM_INFINITY
-        resource.setrlimit(resource.RLIMIT_AS, (limits["zygote_as"], unlimited))
+        resource.setrlimit(resource.RLIMIT_AS, (limits["server_as"], unlimited))
         try:
             self.code = compile(source, USER_FILE, "exec", dont_inherit=True)
         except Exception as exc:  # SyntaxError, and compiler bombs: RecursionError, MemoryError
@@ -116,7 +116,7 @@ class Zygote:
                         "line": line if isinstance(line, int) else None, "text": text})  # fmt: skip
             return
         _preload(self.code)
-        gc.freeze()  # children then never walk (and copy) the zygote's pages in a collection
+        gc.freeze()  # children then never walk (and copy) the fork server's pages in a collection
         resource.setrlimit(resource.RLIMIT_AS, (unlimited, unlimited))
         self.limits["as"] = vm_bytes() + limits["memory"] + limits["as_slack"]
         self.reply({"op": "compiled", "ok": True})
@@ -126,7 +126,7 @@ class Zygote:
         start = time.monotonic_ns()
         pid = os.fork()
         if pid == 0:
-            Case(self.code, self.source, self.function_mode, self.limits).main(fds)
+            CaseProcess(self.code, self.source, self.function_mode, self.limits).main(fds)
         quietly(os.setpgid, pid, pid)  # the child does it too; whoever is first wins
         pidfd = os.pidfd_open(pid)
         self.poller.register(pidfd, select.POLLIN)
@@ -254,8 +254,8 @@ def main() -> None:
     install_streams()
     _signal.signal(_signal.SIGINT, _signal.SIG_DFL)
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    zygote = Zygote(control)
-    prctl(PR_SET_DUMPABLE, 0)  # cases share our uid: keep them out of /proc/<zygote>/mem
-    if not zygote.pid1:
+    server = ForkServer(control)
+    prctl(PR_SET_DUMPABLE, 0)  # cases share our uid: keep them out of /proc/<fork server>/mem
+    if not server.pid1:
         prctl(PR_SET_CHILD_SUBREAPER, 1)  # no pid namespace: adopt orphans so sweeps find them
-    zygote.serve()
+    server.serve()
