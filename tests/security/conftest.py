@@ -1,9 +1,12 @@
-"""Hostile submissions against the real sandbox.
+"""Hostile submissions against the real sandbox, in both of its modes.
 
-Every run goes through `judge`, which after each hostile submission checks that the harness and
-the next submission are unaffected: no process of ours is left, every cgroup slot is empty, the
-fake harness secret appears nowhere in the result, and a canary submission run right after sees a
-pristine sandbox (empty /tmp and /dev/shm, only its own processes, a scrubbed environment).
+Every hostile test runs twice: in the full sandbox (bubblewrap, per-case namespaces, cgroups,
+seccomp) and in the thin one (`ALPACO_SANDBOX=thin`: no namespaces, no cgroups, as on AWS
+Lambda). Every run goes through `judge`, which after each hostile submission checks that the
+harness and the next submission are unaffected: no process of ours is left, every cgroup slot is
+empty, the fake harness secret appears nowhere in the result, and a canary submission run right
+after sees a pristine sandbox (no files left in its scratch space, a scrubbed environment, and
+in the full sandbox no process but itself).
 """
 
 from __future__ import annotations
@@ -11,25 +14,34 @@ from __future__ import annotations
 import json
 import os
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from alpaco.services.executor import runner
 from alpaco.services.executor.handler import handler
-from alpaco.services.executor.runner import get_executor
+from alpaco.services.executor.runner import Executor, get_executor
+from alpaco.services.executor.sandbox import probe
+from alpaco.services.executor.scheduler import usable_cores
 
 SECRET = f"alpaco-fake-harness-secret-{uuid.uuid4().hex}"
+MODES = ("full", "thin")
+EXECUTORS: dict[str, Executor] = {}
 
 SANDBOX_ENV = {"PATH", "HOME", "TMPDIR", "LANG", "PWD"}
 CANARY = """
 import os
 def solution(x):
+    scratch = [d for d in ("/tmp", "/dev/shm", "/var/tmp", ".") if os.path.isdir(d)]
     return {
         "value": x + 1,
-        "tmp": sorted(os.listdir("/tmp")),
-        "shm": sorted(os.listdir("/dev/shm")),
+        "files": sorted(
+            os.path.join(d, name) for d in scratch for name in os.listdir(d)
+            if 60000 <= os.lstat(os.path.join(d, name)).st_uid < 61000  # the sandbox uids
+            and not name.startswith("alpaco-run-")  # a live sandbox's workdir (thin mode)
+        ),
         "env": sorted(os.environ),
         "procs": sorted(int(p) for p in os.listdir("/proc") if p.isdigit()),
     }
@@ -39,10 +51,9 @@ def solution(x):
 def sandboxed(pids: list[int]) -> list[int]:
     """Those of `pids` that run under a sandbox uid (other fixtures may own, e.g., a JVM),
     leaving out the warm sandboxes that wait, untouched, for the next submission."""
-    executor = get_executor()
-    base = executor.caps.sandbox_uid_base
+    base = get_executor().caps.sandbox_uid_base
     assert base is not None
-    idle = executor.warm.idle_pids()
+    idle = idle_pids()
     found = []
     for pid in pids:
         if pid in idle:
@@ -60,17 +71,28 @@ def sandboxed(pids: list[int]) -> list[int]:
 def cell_members() -> list[int]:
     executor = get_executor()
     hierarchy = executor.caps.cgroup
-    assert hierarchy is not None
+    if hierarchy is None:
+        return []
     members = []
     for root in {hierarchy.memory_root, hierarchy.pids_root}:
         for procs in root.glob(f"alpaco-{os.getpid()}-*/*/cgroup.procs"):
             members += [int(pid) for pid in procs.read_text().split()]
-    return [pid for pid in members if pid not in executor.warm.idle_pids()]
+    return [pid for pid in members if pid not in idle_pids()]
+
+
+def idle_pids() -> set[int]:
+    """Processes of the warm sandboxes of every executor in this process."""
+    return {pid for executor in EXECUTORS.values() for pid in executor.warm.idle_pids()}
 
 
 class Judge:
-    def __init__(self, descendants: Callable[[int], list[int]]) -> None:
+    def __init__(self, mode: str, descendants: Callable[[int], list[int]]) -> None:
+        self.mode = mode
         self.descendants = descendants
+
+    @property
+    def full(self) -> bool:
+        return self.mode == "full"
 
     def run(self, code: str, **payload: Any) -> dict[str, Any]:
         result = handler({"code_to_execute": code, **payload}, None)
@@ -92,15 +114,36 @@ class Judge:
         assert canary["status"] == "OK", canary
         seen = canary["returnValue"]
         assert seen["value"] == 42
-        assert (seen["tmp"], seen["shm"]) == ([], []), "files persisted into the next submission"
+        assert seen["files"] == [], "files persisted into the next submission"
         assert set(seen["env"]) <= SANDBOX_ENV
-        assert len(seen["procs"]) == 2, f"foreign processes visible: {seen['procs']}"
+        if self.full:
+            assert seen["procs"] == [1], f"foreign processes visible: {seen['procs']}"
 
 
-@pytest.fixture
-def judge(monkeypatch: pytest.MonkeyPatch, descendants: Callable[[int], list[int]]) -> Judge:
+@pytest.fixture(scope="session")
+def thin_executor() -> Iterator[Executor]:
+    """An executor as on Lambda, built beside this process's own (full) one."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ALPACO_SANDBOX", "thin")
+        caps = probe.detect.__wrapped__()
+    executor = Executor(caps, concurrent=4, cores=usable_cores(), warm=0)
+    EXECUTORS["thin"] = executor
+    yield executor
+    executor.seats.remove_all()
+
+
+@pytest.fixture(params=MODES)
+def judge(
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+    descendants: Callable[[int], list[int]],
+) -> Judge:
     """The harness holds a (fake) secret in its environment while the hostile code runs."""
+    mode: str = request.param
+    EXECUTORS["full"] = get_executor()
+    if mode == "thin":
+        monkeypatch.setitem(runner._instance, "executor", request.getfixturevalue("thin_executor"))
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", SECRET)
     monkeypatch.setenv("AWS_SESSION_TOKEN", SECRET)
     assert sandboxed(descendants(os.getpid())) == []
-    return Judge(descendants)
+    return Judge(mode, descendants)

@@ -40,9 +40,10 @@ def test_writes_outside_the_workdir_fail_and_nothing_persists(judge: Judge) -> N
 
     assert result["status"] == "OK"
     outcome = result["returnValue"]
-    assert outcome["/tmp"] == outcome["/dev/shm"] == "written"  # private, size-capped tmpfs
-    assert all(outcome[where] != "written" for where in ("/usr", "/", "/var/tmp", "/proc", "/dev"))
-    for host in ("/tmp", "/dev/shm", "/var/tmp", "/"):
+    assert outcome["/tmp"] == outcome["/dev/shm"] == "written"
+    read_only = ("/usr", "/", "/proc", "/dev") + (("/var/tmp",) if judge.full else ())
+    assert all(outcome[where] != "written" for where in read_only)
+    for host in ("/tmp", "/dev/shm", "/var/tmp", "/"):  # thin mode: written, then wiped
         assert not (Path(host) / marker).exists()
 
 
@@ -63,8 +64,12 @@ def test_host_files_are_not_there_to_read(judge: Judge) -> None:
     result = judge.run(code, input_data=paths)
 
     assert result["status"] == "OK"
-    assert set(result["returnValue"].values()) <= {
-        "FileNotFoundError", "PermissionError", "IsADirectoryError"}  # fmt: skip
+    seen = result["returnValue"]
+    refused = {"FileNotFoundError", "PermissionError", "IsADirectoryError"}
+    if judge.full:
+        assert set(seen.values()) <= refused
+    else:  # known limit: world-readable host files are readable; root-only ones are not
+        assert {seen[path] for path in ("/etc/shadow", "/root/.bashrc")} <= refused
 
 
 def test_the_harness_environment_is_invisible(judge: Judge) -> None:
@@ -97,21 +102,27 @@ def test_proc_shows_only_the_sandbox(judge: Judge) -> None:
     result = judge.run(code, input_data=1)
 
     assert result["status"] == "OK"
-    assert len(result["returnValue"]) == 2  # the fork server (pid 1) and this case
-    assert not any("pytest" in cmdline for cmdline in result["returnValue"].values())
+    if judge.full:  # the case is pid 1 of its own namespace: not even the fork server is there
+        assert list(result["returnValue"]) == ["1"]
+    else:  # known limit: other processes' command lines are visible (never their environment)
+        assert any("pytest" in cmdline for cmdline in result["returnValue"].values())
 
 
 def test_the_fork_servers_memory_is_private(judge: Judge) -> None:
     code = (
+        "import os\n"
         "def solution(x):\n"
         "    try:\n"
-        "        open('/proc/1/mem', 'rb').close()\n"
+        "        open(f'/proc/{os.getppid()}/mem', 'rb').close()\n"
         "    except OSError as exc:\n"
         "        return type(exc).__name__\n"
         "    return 'opened'\n"
     )
 
-    assert judge.run(code, input_data=1)["returnValue"] == "PermissionError"
+    result = judge.run(code, input_data=1)["returnValue"]
+
+    # Full: the fork server is outside the case's pid namespace (its parent pid reads as 0).
+    assert result == ("FileNotFoundError" if judge.full else "PermissionError")
 
 
 @pytest.fixture

@@ -62,13 +62,27 @@ def test_stdout_flood_is_ole(judge: Judge) -> None:
     assert (result["status"], result["outputTruncated"]) == ("OLE", True)
 
 
-def test_stderr_flood_is_ole(judge: Judge) -> None:
+def test_a_stderr_flood_is_clipped_silently_and_never_decides_the_verdict(judge: Judge) -> None:
+    code = (
+        "import sys\n"
+        "for _ in range(400):\n"
+        "    print('debug ' * 10_000, file=sys.stderr)\n"
+        "print(int(input()) * 2)\n"
+    )
+
+    result = judge.run(code, mode="stdio", input_data="21\n")
+
+    assert (result["status"], result["stdout"]) == ("OK", "42\n")
+    assert (result["outputTruncated"], result["stderrTruncated"]) == (False, True)
+    assert len(result["stderr"]) < 200_000
+
+
+def test_an_endless_stderr_flood_is_still_a_time_limit(judge: Judge) -> None:
     code = "import sys\nwhile True:\n    sys.stderr.write('e' * 65536)\n"
 
-    result = judge.run(code, mode="stdio", input_data="")
+    result = judge.run(code, mode="stdio", input_data="", timeout_ms=500)
 
-    assert result["status"] == "OLE"
-    assert len(result["stderr"]) < 200_000
+    assert (result["status"], result["stderrTruncated"]) == ("TLE", True)
 
 
 def test_huge_return_value_is_ole(judge: Judge) -> None:

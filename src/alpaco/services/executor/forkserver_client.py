@@ -55,8 +55,10 @@ class ForkServerClient:
     def fileno(self) -> int:
         return self.control.fileno()
 
-    def setup(self, source: str, *, function_mode: bool, limits: dict[str, int]) -> None:
-        self._send(("setup", source, function_mode, limits))
+    def setup(
+        self, source: str, *, function_mode: bool, limits: dict[str, int], policy: dict[str, Any]
+    ) -> None:
+        self._send(("setup", source, function_mode, limits, policy))
 
     def run(self, case: int, fds: Sequence[int]) -> None:
         self._send(("run", case), fds)
@@ -95,7 +97,7 @@ class ForkServerClient:
                 _int(message, "maxrss_kb"),
                 _int(message, "wall_ns"),
             )
-        raise ProtocolError(f"unexpected message {op!r}")
+        raise ProtocolError("the fork server sent an unexpected message")
 
     def _send(self, message: tuple[Any, ...], fds: Sequence[int] = ()) -> None:
         data = marshal.dumps(message)
@@ -107,7 +109,7 @@ class ForkServerClient:
             else:
                 self.control.sendmsg([data])
         except OSError as exc:
-            raise ProtocolError(f"the fork server is gone ({exc})") from exc
+            raise ProtocolError(f"the fork server is gone ({type(exc).__name__})") from exc
 
     def _receive(self) -> dict[str, Any] | None:
         try:
@@ -137,7 +139,7 @@ def _int_array(values: Sequence[int]) -> memoryview:
 def _int(message: dict[str, Any], key: str) -> int:
     value = message.get(key)
     if not isinstance(value, int) or isinstance(value, bool):
-        raise ProtocolError(f"malformed {key!r} from the fork server")
+        raise ProtocolError("the fork server sent a malformed message")
     return value
 
 

@@ -2,8 +2,10 @@
 
 Single: `{code_to_execute, input_data?, timeout_ms?, mode?, memory_limit_mb?, language?}`, bare or
 as a JSON string in `body` (the grader wraps it, the generator does not). Batch: the same with
-`inputs: [...]` instead of `input_data`. Anything wrong is a `PayloadError` whose text names the
-field, so the caller gets a clear 400 rather than an exception.
+`inputs: [...]` instead of `input_data`. Both may name a `tenant` (whose submission it is: cores
+are shared fairly between tenants) and a `deadline_ms` (the whole batch's wall budget). Anything
+wrong is a `PayloadError` whose text names the field, so the caller gets a clear 400 rather than
+an exception.
 """
 
 from __future__ import annotations
@@ -21,8 +23,13 @@ MAX_SOURCE_BYTES = 64 * 1024
 MAX_INPUTS = 256
 MAX_INPUT_BYTES = MIB
 MAX_TOTAL_INPUT_BYTES = 16 * MIB
-OUTPUT_BUDGET_BYTES = 64 * MIB  # stdout + return value kept for a whole submission, at most
-MIN_OUTPUT_CAP = 64 * 1024
+# The whole response, JSON-encoded, stays under Lambda's 6 MB synchronous response limit:
+# per case a third each for stdout and the value (which JSON spacing can grow by half) and an
+# eighth for stderr.
+RESPONSE_BUDGET_BYTES = 5 * MIB
+MAX_TENANT_CHARS = 128
+DEFAULT_DEADLINE_MS = 25_000  # API Gateway gives a grading 29 s in all
+DEADLINE_RANGE_MS = (1_000, 60_000)
 DEFAULT_TIMEOUT_MS = 5000
 TIMEOUT_RANGE_MS = (1, 30_000)
 DEFAULT_MEMORY_MB = 256
@@ -41,6 +48,8 @@ class Request:
     batch: bool
     function_mode: bool
     limits: RunLimits
+    tenant: str = ""
+    deadline_ms: int = DEFAULT_DEADLINE_MS
 
 
 def parse(event: object) -> Request:
@@ -58,6 +67,10 @@ def parse(event: object) -> Request:
         raise PayloadError(f"language {language!r} is not supported (supported: python)")
     timeout_ms = _number(body, "timeout_ms", DEFAULT_TIMEOUT_MS, TIMEOUT_RANGE_MS)
     memory_mb = _number(body, "memory_limit_mb", DEFAULT_MEMORY_MB, MEMORY_RANGE_MB)
+    deadline_ms = _number(body, "deadline_ms", DEFAULT_DEADLINE_MS, DEADLINE_RANGE_MS)
+    tenant = body.get("tenant") or ""
+    if not isinstance(tenant, str) or len(tenant) > MAX_TENANT_CHARS:
+        raise PayloadError(f"tenant must be a string of at most {MAX_TENANT_CHARS} characters")
     function_mode = mode == "function"
     batch = "inputs" in body
     if batch:
@@ -73,23 +86,23 @@ def parse(event: object) -> Request:
         inputs = (_encode(body.get("input_data"), "input_data", function_mode),)
     if sum(map(len, inputs)) > MAX_TOTAL_INPUT_BYTES:
         raise PayloadError(f"the inputs together are larger than {MAX_TOTAL_INPUT_BYTES} bytes")
-    return Request(
-        source, inputs, batch, function_mode, _limits(timeout_ms, memory_mb, len(inputs))
-    )
+    limits = _limits(timeout_ms, memory_mb, len(inputs))
+    return Request(source, inputs, batch, function_mode, limits, tenant, deadline_ms)
 
 
 def _limits(timeout_ms: int, memory_mb: int, cases: int) -> RunLimits:
-    """Output caps shrink for big batches so a submission's results stay bounded in memory.
+    """Output caps shrink for big batches so that the response stays bounded.
 
-    The cap depends only on the number of cases, never on what other cases printed.
+    A cap depends only on the number of cases, never on what other cases printed.
     """
     default = RunLimits(time_ms=timeout_ms, memory_mb=memory_mb)
-    share = max(MIN_OUTPUT_CAP, OUTPUT_BUDGET_BYTES // (2 * max(cases, 1)))
+    share = RESPONSE_BUDGET_BYTES // max(cases, 1)
     return RunLimits(
         time_ms=timeout_ms,
         memory_mb=memory_mb,
-        stdout_bytes=min(default.stdout_bytes, share),
-        result_bytes=min(default.result_bytes, share),
+        stdout_bytes=min(default.stdout_bytes, share // 3),
+        result_bytes=min(default.result_bytes, share // 3),
+        stderr_bytes=min(default.stderr_bytes, share // 8),
     )
 
 

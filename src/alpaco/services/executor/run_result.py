@@ -1,31 +1,48 @@
-"""From what the harness observed about one case to its verdict. Pure: no I/O, no clocks.
+"""From what the harness observed about one run to its result. Pure: no I/O, no clocks.
 
-Precedence follows what a judge can trust most: harness-side measurements (wall deadline, CPU
-from the kernel's rusage, the cgroup's OOM counter, byte caps) beat anything the sandboxed
-process says about itself on its result channel.
+Precedence follows what a judge can trust: the harness's own measurements (wall deadline, the
+kernel's rusage and wall time taken by the fork server, the cgroup's OOM counter, byte caps)
+decide time, memory and limits. The result channel is written by the case, and user code can
+write there too, so it only ever supplies the value, an exception's kind and line (checked
+against what is possible), or nothing: anything odd in it is that run's RE, never IE.
 """
 
 from __future__ import annotations
 
+import builtins
 import json
 import os
 import signal
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from alpaco.services.executor.sandbox.limits import RunLimits
 
-SETUP_FAILED = 125
-TIMED_OUT = "Execution timed out."
-NO_VALUE = "The solution exited without returning a value."
-NO_VALUE_TAMPERED = (
-    "The solution exited without returning a value (its result channel was tampered with)."
+SETUP_FAILED: Final = 125
+READY: Final = b"+"
+TIMED_OUT: Final = "Execution timed out."
+NO_VALUE: Final = "The solution exited without returning a value."
+TAMPERED: Final = "The solution's result channel was tampered with."
+USER_EXCEPTION: Final = "UserException"
+OUR_LABELS: Final = frozenset(
+    {
+        USER_EXCEPTION,
+        "SolutionFunctionNotFoundError",
+        "SerializationError",
+        "CompileTimeLimitExceeded",
+    }
 )
+BUILTIN_EXCEPTIONS: Final = frozenset(
+    value.__name__
+    for value in vars(builtins).values()
+    if isinstance(value, type) and issubclass(value, BaseException)
+)
+_FRAME_KEYS: Final = frozenset({"v", "e", "big"})
 
 
 @dataclass(frozen=True, slots=True)
 class RunFacts:
-    """Everything the harness saw. `status` is the raw wait status, None if the case was lost."""
+    """Everything the harness saw. `status` is the raw wait status, None if the run was lost."""
 
     status: int | None
     cpu_us: int = 0
@@ -37,7 +54,6 @@ class RunFacts:
     stdout_over: bool = False
     stderr: bytes = b""
     stderr_truncated: bool = False
-    stderr_over: bool = False
     channel: bytes = b""
     channel_over: bool = False
     lost: str | None = None
@@ -53,7 +69,8 @@ class RunResult:
     time_ms: float = 0.0
     error: str | None = None
     peak_kb: int | None = None
-    truncated: bool = False
+    truncated: bool = False  # stdout or the value was cut: what is judged is incomplete
+    stderr_truncated: bool = False
     exception_type: str | None = None
     exception_line: int | None = None
 
@@ -62,21 +79,31 @@ class RunResult:
         return self.status == "TLE"
 
 
-def classify(facts: RunFacts, limits: RunLimits, *, function_mode: bool) -> RunResult:
+class _BadFrame(ValueError):
+    """The result channel holds something our case never writes."""
+
+
+def classify(
+    facts: RunFacts, limits: RunLimits, *, function_mode: bool, source_lines: int = 0
+) -> RunResult:
     stdout = facts.stdout.decode("utf-8", "replace")
     stderr = facts.stderr.decode("utf-8", "replace")
-    truncated = facts.stdout_over or facts.stderr_truncated or facts.channel_over
+    truncated = facts.stdout_over or facts.channel_over
     if facts.lost is not None or facts.status is None:
         return RunResult(
             "IE", stdout, stderr, error=facts.lost or "the case was lost",
-            peak_kb=facts.maxrss_kb, truncated=truncated,
+            peak_kb=facts.maxrss_kb, truncated=truncated, stderr_truncated=facts.stderr_truncated,
         )  # fmt: skip
-    frame = _frame(facts.channel)
     code, signum = _decode(facts.status)
-    time_ms = _time_ms(frame, facts.wall_ns)
-    kind, line = _exception(frame.get("e"))
+    time_ms = round(facts.wall_ns / 1e6, 3)
+    ready = facts.channel.startswith(READY)
+    try:
+        frame = _frame(facts.channel[len(READY) :]) if ready else {}
+        tampered = False
+    except _BadFrame:
+        frame, tampered = {}, True
 
-    def verdict(status: str, note: str = "", **fields: Any) -> RunResult:
+    def result(status: str, note: str = "", **fields: Any) -> RunResult:
         values: dict[str, Any] = {
             "stdout": stdout.strip() if function_mode else stdout,
             "stderr": _append(stderr, note),
@@ -84,45 +111,79 @@ def classify(facts: RunFacts, limits: RunLimits, *, function_mode: bool) -> RunR
             "time_ms": time_ms,
             "peak_kb": facts.maxrss_kb,
             "truncated": truncated,
+            "stderr_truncated": facts.stderr_truncated,
         }
         return RunResult(status, **(values | fields))
 
-    if code == SETUP_FAILED and not frame:
-        return verdict("IE", error="the case could not be set up in the sandbox")
+    if code == SETUP_FAILED and not ready:
+        return result("IE", error="the case could not be set up in the sandbox")
     if (
         facts.timed_out
         or facts.cpu_us / 1000 > limits.time_ms
         or time_ms > limits.time_ms
         or signum == signal.SIGXCPU
     ):
-        return verdict("TLE", TIMED_OUT, exit_code=-1, time_ms=float(limits.time_ms))
+        return result("TLE", TIMED_OUT, exit_code=-1, time_ms=float(limits.time_ms))
+    kind, line = _exception(frame.get("e"), source_lines)
     if facts.oom_killed or kind == "MemoryError":
-        return verdict("MLE", f"Memory limit exceeded ({limits.memory_mb} MB).")
-    if facts.stdout_over or facts.stderr_over or facts.channel_over or "big" in frame:
-        return verdict("OLE", _output_note(facts, frame, limits), truncated=True)
+        return result("MLE", f"Memory limit exceeded ({limits.memory_mb} MB).")
+    if facts.stdout_over or facts.channel_over or frame.get("big") is True:
+        return result("OLE", _output_note(facts, limits), truncated=True)
     if signum == signal.SIGXFSZ:
-        return verdict("OLE", f"File size limit exceeded ({limits.file_bytes} bytes).")
+        return result("OLE", f"File size limit exceeded ({limits.file_bytes} bytes).")
     if signum is not None:
         name = _signal_name(signum)
-        return verdict("RE", f"Killed by signal {name}.", exception_type=name)
+        return result("RE", f"Killed by signal {name}.", exception_type=name)
+    if tampered:
+        return result("RE", TAMPERED)
     if kind is not None:
-        return verdict("RE", exception_type=kind, exception_line=line)
+        return result("RE", exception_type=kind, exception_line=line)
     if code != 0:
-        return verdict("RE", f"Exited with code {code}.")
+        return result("RE", f"Exited with code {code}.")
     if function_mode and "v" not in frame:
-        tampered = bool(facts.channel) and not frame
-        return verdict("RE", NO_VALUE_TAMPERED if tampered else NO_VALUE)
-    return verdict("OK", return_value=frame.get("v"))
+        return result("RE", NO_VALUE)
+    return result("OK", return_value=frame.get("v"))
 
 
-def _frame(channel: bytes) -> dict[str, Any]:
-    if not channel:
+def safe_exception_type(kind: object) -> str | None:
+    """A built-in exception's name or one of our labels; anything else user code could have
+    chosen (a class named after a hidden input, a forged frame) becomes `UserException`."""
+    if kind is None:
+        return None
+    if isinstance(kind, str) and (kind in BUILTIN_EXCEPTIONS or kind in OUR_LABELS):
+        return kind
+    return USER_EXCEPTION
+
+
+def safe_line(line: object, source_lines: int) -> int | None:
+    """A line of the submitted source, or nothing."""
+    if isinstance(line, int) and not isinstance(line, bool) and 1 <= line <= source_lines:
+        return line
+    return None
+
+
+def _frame(data: bytes) -> dict[str, Any]:
+    """The one frame our case writes, parsed strictly; `_BadFrame` for anything else."""
+    if not data:
         return {}
-    try:
-        frame = json.loads(channel)
-    except ValueError:
-        return {}
-    return frame if isinstance(frame, dict) else {}
+    try:  # RecursionError: a frame nested far deeper than our encoder ever writes
+        frame = json.loads(data, object_pairs_hook=_unique, parse_constant=_no_constant)
+    except (ValueError, RecursionError) as exc:
+        raise _BadFrame(str(exc)) from None
+    if not isinstance(frame, dict) or not frame.keys() <= _FRAME_KEYS or len(frame) > 1:
+        raise _BadFrame("unexpected fields")
+    return frame
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    mapping = dict(pairs)
+    if len(mapping) != len(pairs):
+        raise ValueError("duplicate keys")
+    return mapping
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
 
 
 def _decode(status: int) -> tuple[int, int | None]:
@@ -134,30 +195,16 @@ def _decode(status: int) -> tuple[int, int | None]:
     return -1, None
 
 
-def _time_ms(frame: dict[str, Any], wall_ns: int) -> float:
-    """The user's own time when the child reported a plausible one, else the fork-to-exit wall."""
-    reported = frame.get("t")
-    if isinstance(reported, int) and not isinstance(reported, bool) and 0 <= reported <= wall_ns:
-        return round(reported / 1e6, 3)
-    return round(wall_ns / 1e6, 3)
-
-
-def _exception(info: object) -> tuple[str | None, int | None]:
+def _exception(info: object, source_lines: int) -> tuple[str | None, int | None]:
     if not isinstance(info, dict):
         return None, None
-    kind, line = info.get("type"), info.get("line")
-    return (
-        kind if isinstance(kind, str) and kind else None,
-        line if isinstance(line, int) and not isinstance(line, bool) else None,
-    )
+    return safe_exception_type(info.get("type")), safe_line(info.get("line"), source_lines)
 
 
-def _output_note(facts: RunFacts, frame: dict[str, Any], limits: RunLimits) -> str:
+def _output_note(facts: RunFacts, limits: RunLimits) -> str:
     if facts.stdout_over:
         return f"Output limit exceeded: stdout is over {limits.stdout_bytes} bytes."
-    if facts.channel_over or "big" in frame:
-        return f"Output limit exceeded: the return value is over {limits.result_bytes} bytes."
-    return "Output limit exceeded: stderr is too large."
+    return f"Output limit exceeded: the return value is over {limits.result_bytes} bytes."
 
 
 def _signal_name(signum: int) -> str:

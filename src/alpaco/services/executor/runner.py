@@ -7,14 +7,17 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from dataclasses import dataclass
 
 from alpaco.services.executor.forkserver_client import Compiled, ProtocolError
 from alpaco.services.executor.languages import python
 from alpaco.services.executor.run_result import RunFacts
 from alpaco.services.executor.sandbox import Box, Capabilities, RunLimits, Seats, detect
+from alpaco.services.executor.sandbox.bwrap import TMPFS_BYTES
+from alpaco.services.executor.sandbox.hygiene import keep_harness_private
 from alpaco.services.executor.sandbox.limits import MIB
-from alpaco.services.executor.scheduler import Admission, CaseSlots, max_concurrent, usable_cores
+from alpaco.services.executor.scheduler import FairShare, Ticket, max_concurrent, usable_cores
 from alpaco.services.executor.session import Session, Submission
 from alpaco.services.executor.warm import WarmPool, warm_size
 
@@ -24,6 +27,7 @@ MAX_BOXES = 3
 SERVER_AS_BYTES = 192 * MIB  # compiling: a MemoryError (CE) before the home cgroup's OOM
 AS_SLACK_BYTES = 16 * MIB  # thread stacks, allocator arenas
 NPROC_WITH_CGROUP = 512  # a backstop only: the pids cgroup is the real per-case task limit
+TOO_BUSY = "the executor was too busy to start this submission within its time budget"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,12 +40,24 @@ class Executor:
     def __init__(self, caps: Capabilities, *, concurrent: int, cores: int, warm: int = 0) -> None:
         self.caps = caps
         self.cores = cores
-        self.admission = Admission(concurrent)
-        self.case_slots = CaseSlots(cores)
+        self.admission = FairShare(concurrent)
+        self.core_share = FairShare(cores)
         self.seats = Seats(caps, cores)
         other_uid = caps.sandbox_uid_base is not None
         self.binary, reachable = python.interpreter(other_uid=other_uid)
         self.as_sandbox_uid = other_uid and reachable
+        # The fork server's instructions for every case: its namespaces and its syscall filter;
+        # without bubblewrap the fork server loads the sandbox's filter on itself.
+        self.policy = {
+            "namespaces": caps.isolated,
+            "scratch": TMPFS_BYTES,
+            "case_filter": caps.case_filter or b"",
+            "server_filter": (caps.sandbox_filter or b"") if caps.bwrap is None else b"",
+            # A seat's uid is used by one sandbox at a time: killing all its processes is safe.
+            "exclusive_uid": self.as_sandbox_uid,
+        }
+        if caps.bwrap is None and not self.as_sandbox_uid:
+            keep_harness_private()
         self.warm = WarmPool(warm, self._start_box)
         if other_uid and not reachable:
             logger.warning(
@@ -55,20 +71,31 @@ class Executor:
         facts: list[RunFacts | None] = [None] * len(submission.inputs)
         if not facts:
             return Outcome(Compiled(True), ())
+        ticket = Ticket(submission.tenant)
+        try:
+            if not self.admission.acquire(ticket, submission.deadline - time.monotonic()):
+                return Outcome(Compiled(True), (RunFacts(None, lost=TOO_BUSY),) * len(facts))
+            try:
+                return self._run_admitted(submission, facts)
+            finally:
+                self.admission.release(ticket)
+        finally:
+            ticket.close()
+
+    def _run_admitted(self, submission: Submission, facts: list[RunFacts | None]) -> Outcome:
         failure = "the case was not run"
-        with self.admission.admitted():
-            for _ in range(MAX_BOXES):
-                remaining = [index for index, fact in enumerate(facts) if fact is None]
-                if not remaining:
-                    break
-                try:
-                    compiled = self._attempt(submission, remaining, facts)
-                except (OSError, ProtocolError) as exc:
-                    logger.error("executor sandbox failed: %s", exc)
-                    failure = f"the sandbox could not be started: {exc}"
-                    continue
-                if not compiled.ok:
-                    return Outcome(compiled, ())
+        for _ in range(MAX_BOXES):
+            remaining = [index for index, fact in enumerate(facts) if fact is None]
+            if not remaining:
+                break
+            try:
+                compiled = self._attempt(submission, remaining, facts)
+            except (OSError, ProtocolError) as exc:
+                logger.error("executor sandbox failed: %s", exc)
+                failure = f"the sandbox could not be started: {exc}"
+                continue
+            if not compiled.ok:
+                return Outcome(compiled, ())
         return Outcome(
             Compiled(True), tuple(fact or RunFacts(None, lost=failure) for fact in facts)
         )
@@ -79,8 +106,9 @@ class Executor:
         box = self.warm.take() or self._start_box()
         try:
             box.limit(submission.limits)
-            session = Session(box, submission, self.case_slots, self.cores)
-            compiled = session.compile(self._server_limits(submission.limits))
+            parallel = self.cores if self.caps.isolated else 1
+            session = Session(box, submission, self.core_share, parallel)
+            compiled = session.compile(self._server_limits(submission.limits), self.policy)
             if compiled.ok and remaining:
                 session.run(remaining, facts)
         except (OSError, ProtocolError):
@@ -122,7 +150,7 @@ class Executor:
             "cpu": limits.cpu_seconds,
             "fsize": limits.file_bytes,
             "nofile": limits.open_files,
-            "nproc": NPROC_WITH_CGROUP if self.caps.cgroup else limits.tasks * self.cores + 8,
+            "nproc": NPROC_WITH_CGROUP if self.caps.cgroup else limits.tasks + 8,
             "result": limits.result_bytes,
         }
 

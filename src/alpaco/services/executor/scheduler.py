@@ -1,17 +1,25 @@
-"""How much runs at once: submissions (sandboxes alive) and test cases (processes on CPUs).
+"""How much runs at once, and who goes first when there is a queue.
 
-`ALPACO_EXECUTOR_MAX_CONCURRENT` (default: the usable cores) caps the submissions in progress;
-beyond it callers queue. Independently, at most one test case runs per core across all
-submissions, so parallel cases never distort each other's time measurements. Case slots are
-bytes in a pipe: a session can wait for one in the same `select` as its other events.
+Two shares of the same kind: admission (sandboxes alive, i.e. submissions in progress, bounded
+for memory) and cores (at most one running case per core, so parallel cases never distort each
+other's times). When a share is exhausted, a freed unit goes to the waiting tenant (the user a
+submission is for) that has held the least of it lately: least attained service, with past use
+decaying by half every `HALF_LIFE_S`. A student's short cases thus overtake a few accounts'
+stream of cases that sleep to the time limit; round robin per grant would hand those most of the
+time. A grant wakes a ticket's eventfd, so waiting composes with a session's `select`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
+import select
 import threading
-from collections.abc import Iterator
+import time
+from collections import defaultdict
+from collections.abc import Callable
+
+HALF_LIFE_S = 10.0
+FORGET_BELOW_S = 1e-3
 
 
 def usable_cores() -> int:
@@ -19,41 +27,142 @@ def usable_cores() -> int:
 
 
 def max_concurrent() -> int:
+    """Submissions in progress: `ALPACO_EXECUTOR_MAX_CONCURRENT`, else 8 per core.
+
+    Waiting submissions hold only an idle fork server (~10 MB); the cores share bounds the CPU,
+    so a high cap keeps a few accounts' slow submissions from locking everyone else out.
+    """
     raw = os.environ.get("ALPACO_EXECUTOR_MAX_CONCURRENT", "").strip()
     if raw.isdigit() and int(raw) > 0:
         return int(raw)
-    return usable_cores()
+    return 8 * usable_cores()
 
 
-class Admission:
-    """Bounds the submissions in progress; extra callers block in arrival order (roughly)."""
+class Ticket:
+    """One holder's place in a share: a tenant's claim that can wait, be granted and be taken."""
 
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self._semaphore = threading.BoundedSemaphore(limit)
-
-    @contextlib.contextmanager
-    def admitted(self) -> Iterator[None]:
-        with self._semaphore:
-            yield
-
-
-class CaseSlots:
-    """A counting semaphore on a pipe, so that waiting for a slot composes with `select`."""
-
-    def __init__(self, count: int) -> None:
-        self.count = count
-        self._read, self._write = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
-        os.write(self._write, b"x" * count)
+    def __init__(self, tenant: str) -> None:
+        self.tenant = tenant
+        self._event = os.eventfd(0, os.EFD_NONBLOCK | os.EFD_CLOEXEC)
+        self.waiting = False
+        self.granted = 0  # units granted and not yet taken
 
     def fileno(self) -> int:
-        return self._read
+        return self._event
 
-    def try_acquire(self) -> bool:
+    def wake(self) -> None:
+        os.eventfd_write(self._event, 1)
+
+    def drain(self) -> None:
         try:
-            return bool(os.read(self._read, 1))
+            os.eventfd_read(self._event)
         except BlockingIOError:
-            return False
+            return
 
-    def release(self) -> None:
-        os.write(self._write, b"x")
+    def close(self) -> None:
+        os.close(self._event)
+
+
+class FairShare:
+    def __init__(self, units: int, clock: Callable[[], float] = time.monotonic) -> None:
+        self.units = units
+        self._free = units
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._queue: list[Ticket] = []  # in arrival order: the tie-break
+        self._used: dict[str, tuple[float, float]] = {}  # tenant -> (seconds, as of)
+        self._holds: defaultdict[str, list[float]] = defaultdict(list)  # tenant -> hold starts
+
+    def request(self, ticket: Ticket) -> None:
+        """Ask for one unit; `take` tells when it is ours (at once if one is free)."""
+        with self._lock:
+            self._enqueue(ticket)
+            self._grant()
+
+    def take(self, ticket: Ticket) -> bool:
+        """Claim a granted unit; False while the ticket still waits."""
+        with self._lock:
+            ticket.drain()
+            if not ticket.granted:
+                return False
+            ticket.granted -= 1
+            return True
+
+    def release(self, ticket: Ticket, *, again: bool = False) -> None:
+        """Return a unit taken with this ticket; with `again`, queue for the next in the same
+        breath, so that the unit goes back to us if we are the fairest claimant."""
+        with self._lock:
+            self._settle(ticket.tenant)
+            self._free += 1
+            if again:
+                self._enqueue(ticket)
+            self._grant()
+
+    def cancel(self, ticket: Ticket) -> None:
+        """Leave the queue, giving back what was granted and not taken."""
+        with self._lock:
+            if ticket.waiting:
+                self._queue.remove(ticket)
+                ticket.waiting = False
+            while ticket.granted:
+                ticket.granted -= 1
+                self._settle(ticket.tenant)
+                self._free += 1
+            self._grant()
+
+    def acquire(self, ticket: Ticket, timeout_s: float) -> bool:
+        """Block the calling thread until a unit is ours; False (and no unit) on timeout."""
+        self.request(ticket)
+        deadline = self._clock() + timeout_s
+        poller = select.poll()
+        poller.register(ticket.fileno(), select.POLLIN)
+        while not self.take(ticket):
+            remaining = deadline - self._clock()
+            if remaining <= 0:
+                self.cancel(ticket)
+                return False
+            poller.poll(remaining * 1000)
+        return True
+
+    def usage(self, tenant: str) -> float:
+        """Seconds of this share the tenant has held lately (decayed), counting current holds."""
+        with self._lock:
+            return self._usage(tenant, self._clock())
+
+    def _enqueue(self, ticket: Ticket) -> None:
+        if not ticket.waiting:
+            ticket.waiting = True
+            self._queue.append(ticket)
+
+    def _grant(self) -> None:
+        now = self._clock()
+        while self._free and self._queue:
+            ticket = min(self._queue, key=lambda t: self._usage(t.tenant, now))
+            self._queue.remove(ticket)
+            ticket.waiting = False
+            ticket.granted += 1
+            self._free -= 1
+            self._holds[ticket.tenant].append(now)
+            ticket.wake()
+
+    def _settle(self, tenant: str) -> None:
+        """Charge the tenant for its oldest hold, which ends now."""
+        now = self._clock()
+        starts = self._holds[tenant]
+        held = now - starts.pop(0) if starts else 0.0
+        if not starts:
+            del self._holds[tenant]
+        used = self._decayed(tenant, now) + held
+        if used < FORGET_BELOW_S and tenant not in self._holds:
+            self._used.pop(tenant, None)
+        else:
+            self._used[tenant] = (used, now)
+
+    def _usage(self, tenant: str, now: float) -> float:
+        return self._decayed(tenant, now) + sum(
+            now - start for start in self._holds.get(tenant, ())
+        )
+
+    def _decayed(self, tenant: str, now: float) -> float:
+        seconds, since = self._used.get(tenant, (0.0, now))
+        return float(seconds * 0.5 ** ((now - since) / HALF_LIFE_S))

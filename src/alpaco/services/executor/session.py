@@ -1,9 +1,10 @@
 """One submission inside one sandbox: compile once, then run the cases through the fork server.
 
-A single-threaded event loop per submission: it starts a case whenever it holds a free parallel
-slot and a global case slot, reads every case's pipes with byte caps, enforces wall deadlines,
-and turns each finished case into `RunFacts`. Starting a case is serialised (the fork server is
-moved into the case's cgroup slot just for its fork); running cases overlap.
+A single-threaded event loop per submission: it starts a case whenever it has a free parallel
+slot and has been lent a core, reads every case's pipes with byte caps, enforces each case's wall
+deadline and the submission's own, and turns each finished case into `RunFacts`. Starting a case
+is serialised (the fork server is moved into the case's cgroup slot just for its fork); running
+cases overlap when the sandbox isolates them from each other, and run one at a time otherwise.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import time
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from alpaco.services.executor.capture import Capture
 from alpaco.services.executor.forkserver_client import (
@@ -29,7 +31,7 @@ from alpaco.services.executor.forkserver_client import (
 )
 from alpaco.services.executor.run_result import RunFacts
 from alpaco.services.executor.sandbox import Box, RunLimits
-from alpaco.services.executor.scheduler import CaseSlots
+from alpaco.services.executor.scheduler import FairShare, Ticket
 
 logger = logging.getLogger("alpaco.services.executor")
 
@@ -40,6 +42,7 @@ KILL_GRACE_S = 2.0
 RESULT_FRAME_SLACK = 4096
 STDERR_FLOOD_FACTOR = 16
 SEALS = fcntl.F_SEAL_SEAL | fcntl.F_SEAL_SHRINK | fcntl.F_SEAL_GROW | fcntl.F_SEAL_WRITE
+OUT_OF_BUDGET = "the submission ran out of its time budget before this case finished"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +51,8 @@ class Submission:
     inputs: tuple[bytes, ...]  # marshal-encoded arguments (function mode) or stdin bytes (stdio)
     function_mode: bool
     limits: RunLimits
+    tenant: str = ""  # whose submission it is: cores are shared fairly between tenants
+    deadline: float = float("inf")  # time.monotonic() by which every case must have ended
 
 
 @dataclass(eq=False)
@@ -62,6 +67,7 @@ class _Running:
     exited: Exited | None = None
     exited_at: float = 0.0
     timed_out: bool = False
+    out_of_budget: bool = False
     killed: bool = False
     captures: list[Capture] = field(default_factory=list)
 
@@ -76,24 +82,25 @@ class ForkServerLost(Exception):
 
 
 class Session:
-    def __init__(
-        self, box: Box, submission: Submission, case_slots: CaseSlots, parallel: int
-    ) -> None:
+    def __init__(self, box: Box, submission: Submission, cores: FairShare, parallel: int) -> None:
         self.box = box
         self.client = ForkServerClient(box.control)
         self.submission = submission
-        self.case_slots = case_slots
+        self.cores = cores
+        self.ticket = Ticket(submission.tenant)
         self.free = list(range(parallel))
+        self.pending: deque[int] = deque()
         self.running: dict[int, _Running] = {}
         self.forking: int | None = None
         self.selector = selectors.DefaultSelector()
-        self._waiting_for_slot = False
 
-    def compile(self, server_limits: dict[str, int]) -> Compiled:
+    def compile(self, server_limits: dict[str, int], policy: dict[str, Any]) -> Compiled:
         sub = self.submission
         self.box.control.settimeout(COMPILE_TIMEOUT_S)
         try:
-            self.client.setup(sub.source, function_mode=sub.function_mode, limits=server_limits)
+            self.client.setup(
+                sub.source, function_mode=sub.function_mode, limits=server_limits, policy=policy
+            )
             return self.client.compiled()
         except TimeoutError:
             return Compiled(False, "CompileTimeLimitExceeded", None, "compilation took too long")
@@ -102,13 +109,15 @@ class Session:
 
     def run(self, indices: Sequence[int], facts: list[RunFacts | None]) -> None:
         """Fill `facts` for the given cases; on ForkServerLost, cases never started stay None."""
-        pending = deque(indices)
+        self.pending.extend(indices)
         self.selector.register(self.client.fileno(), selectors.EVENT_READ)
+        self.selector.register(self.ticket.fileno(), selectors.EVENT_READ)
         try:
-            while pending or self.running:
-                self._dispatch(pending)
-                timeout = self._timeout()
-                for key, _ in self.selector.select(timeout):
+            while self.pending or self.running:
+                if time.monotonic() >= self.submission.deadline:
+                    self._out_of_budget(facts)
+                self._dispatch()
+                for key, _ in self.selector.select(self._timeout()):
                     self._on_ready(key)
                 now = time.monotonic()
                 self._enforce_deadlines(now)
@@ -122,31 +131,33 @@ class Session:
         finally:
             for run in list(self.running.values()):
                 self._release(run)
-            self._want_slot(False)
+            self.cores.cancel(self.ticket)
+            self.ticket.close()
             self.selector.close()
 
-    def _dispatch(self, pending: deque[int]) -> None:
-        while pending and self.free and self.forking is None:
-            if not self.case_slots.try_acquire():
-                self._want_slot(True)
-                return
-            index = pending.popleft()
+    def _dispatch(self) -> None:
+        while self.pending and self.free and self.forking is None:
+            if not self.cores.take(self.ticket):
+                if not self.ticket.waiting:
+                    self.cores.request(self.ticket)
+                if not self.cores.take(self.ticket):
+                    return
+            index = self.pending.popleft()
             try:
                 self._start(index)
             except BaseException:
                 if index not in self.running:
-                    self.case_slots.release()
+                    self.cores.release(self.ticket)
                 raise
-        self._want_slot(False)
 
-    def _want_slot(self, wanted: bool) -> None:
-        """Watch the global case slots only while a free slot is all we wait for (no busy loop)."""
-        if wanted != self._waiting_for_slot:
-            if wanted:
-                self.selector.register(self.case_slots.fileno(), selectors.EVENT_READ)
-            else:
-                self.selector.unregister(self.case_slots.fileno())
-            self._waiting_for_slot = wanted
+    def _out_of_budget(self, facts: list[RunFacts | None]) -> None:
+        """Past the submission's deadline: what has not started never will; what runs stops."""
+        while self.pending:
+            facts[self.pending.popleft()] = RunFacts(None, lost=OUT_OF_BUDGET)
+        for run in self.running.values():
+            if run.exited is None and not run.out_of_budget:
+                run.out_of_budget = True
+                self._kill(run)
 
     def _start(self, index: int) -> None:
         sub, slot = self.submission, self.free.pop()
@@ -197,8 +208,8 @@ class Session:
         fd = key.fd
         if fd == self.client.fileno():
             self._on_event()
-        elif fd == self.case_slots.fileno():
-            return  # a case slot was released: the next _dispatch tries to take it
+        elif fd == self.ticket.fileno():
+            return  # a core was lent to us: the next _dispatch takes it
         else:
             # Another thread forking (bwrap start-up) can keep a closed pipe alive in this epoll set,
             # so one select may report an fd number twice, or after an earlier event unregistered it.
@@ -212,7 +223,9 @@ class Session:
             if not capture.open:
                 self.selector.unregister(fd)
             elif capture.over:
-                self._kill(run)
+                # Too much stdout or too big a value is the case's OLE; stderr only stops being read.
+                if capture is not run.stderr:
+                    self._kill(run)
                 self.selector.unregister(fd)
                 capture.close()
 
@@ -256,13 +269,14 @@ class Session:
 
     def _timeout(self) -> float | None:
         now = time.monotonic()
-        moments = []
+        moments = [self.submission.deadline]
         for run in self.running.values():
             if run.exited is None:
                 moments.append(run.deadline + (KILL_GRACE_S if run.timed_out else 0.0))
             else:
                 moments.append(run.exited_at + EXIT_GRACE_S)
-        return max(0.0, min(moments) - now) if moments else None
+        soonest = min(moments)
+        return None if soonest == float("inf") else max(0.0, soonest - now)
 
     def _finish(self, run: _Running) -> RunFacts:
         node = self.box.slot(run.slot)
@@ -273,22 +287,24 @@ class Session:
                 node.kill_all()
         exited = run.exited
         assert exited is not None
-        facts = RunFacts(
-            status=exited.status,
-            cpu_us=exited.cpu_us,
-            maxrss_kb=exited.maxrss_kb,
-            wall_ns=exited.wall_ns,
-            timed_out=run.timed_out,
-            oom_killed=oom,
-            stdout=run.stdout.data(),
-            stdout_over=run.stdout.over,
-            stderr=run.stderr.data(),
-            stderr_truncated=run.stderr.truncated,
-            stderr_over=run.stderr.over,
-            channel=run.channel.data(),
-            channel_over=run.channel.over,
-        )
-        self._release(run)
+        if run.out_of_budget and not run.timed_out:
+            facts = RunFacts(None, lost=OUT_OF_BUDGET)
+        else:
+            facts = RunFacts(
+                status=exited.status,
+                cpu_us=exited.cpu_us,
+                maxrss_kb=exited.maxrss_kb,
+                wall_ns=exited.wall_ns,
+                timed_out=run.timed_out,
+                oom_killed=oom,
+                stdout=run.stdout.data(),
+                stdout_over=run.stdout.over,
+                stderr=run.stderr.data(),
+                stderr_truncated=run.stderr.truncated,
+                channel=run.channel.data(),
+                channel_over=run.channel.over,
+            )
+        self._release(run, more=bool(self.pending))
         return facts
 
     def _lost(self, run: _Running, why: str) -> RunFacts:
@@ -296,9 +312,9 @@ class Session:
         if not run.timed_out:
             return RunFacts(None, lost=why)
         return RunFacts(signal.SIGKILL, timed_out=True, stdout=run.stdout.data(),
-                         stderr=run.stderr.data())  # fmt: skip
+                        stderr=run.stderr.data())  # fmt: skip
 
-    def _release(self, run: _Running) -> None:
+    def _release(self, run: _Running, *, more: bool = False) -> None:
         for capture in run.captures:
             if capture.open:
                 with contextlib.suppress(KeyError, ValueError):
@@ -306,7 +322,7 @@ class Session:
                 capture.close()
         del self.running[run.index]
         self.free.append(run.slot)
-        self.case_slots.release()
+        self.cores.release(self.ticket, again=more)
 
 
 def _sealed(data: bytes) -> int:

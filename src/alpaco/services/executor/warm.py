@@ -8,8 +8,8 @@ A single long-lived thread starts them: bubblewrap dies with the thread that sta
 The pool is topped up when a submission *ends* (`refill()`), not when it takes a sandbox: a
 sandbox's clone (new pid and network namespaces) holds the kernel's cgroup fork lock for
 milliseconds, and every cgroup move a running submission makes would wait for it.
-`ALPACO_EXECUTOR_WARM` sets how many wait (default: the submission cap, so every admitted
-submission can find one booted; 0 turns the pool off).
+`ALPACO_EXECUTOR_WARM` sets how many wait (default: one per core, as many as can run cases at
+once; 0 turns the pool off).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from collections import deque
 from collections.abc import Callable
 
 from alpaco.services.executor.sandbox import Box
-from alpaco.services.executor.scheduler import max_concurrent
+from alpaco.services.executor.scheduler import usable_cores
 
 logger = logging.getLogger("alpaco.services.executor")
 
@@ -31,7 +31,7 @@ RETRY_PAUSE_S = 1.0
 
 def warm_size() -> int:
     raw = os.environ.get("ALPACO_EXECUTOR_WARM", "").strip()
-    return int(raw) if raw.isdigit() else max_concurrent()
+    return int(raw) if raw.isdigit() else usable_cores()
 
 
 class WarmPool:

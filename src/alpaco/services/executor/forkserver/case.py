@@ -1,9 +1,12 @@
 """A forked test case: becomes the solution's process, runs it once, reports, exits (stdlib only).
 
 Descriptors on entry (in order): stdin, stdout, stderr, the result channel, and in function mode
-the marshalled argument. The case writes exactly one JSON frame on the channel, `{"t": ns, ...}`
-with `v` (the value), `e` (`{type, line}` of an exception) or `big` (the value is over the cap),
-then exits with the code the solution's process would have had.
+the marshalled argument. Once the case is set up it writes `READY` on the channel; everything
+after that byte is the solution's doing, so the harness never blames the platform for it. Then
+it writes one JSON frame: `{"v": value}`, `{"e": {"type", "line"}}` (an exception),
+`{"big": true}` (the value is over the cap) or `{}` (a stdio program that finished), and exits
+with the code the solution's process would have had. The harness trusts none of it: user code
+can write on the channel too. Time and memory are measured outside, by the fork server.
 """
 
 from __future__ import annotations
@@ -11,11 +14,11 @@ from __future__ import annotations
 import _signal  # type: ignore[import-not-found]
 import atexit  # here, in the fork server: importing it in each case costs ~100 copy-on-write faults
 import builtins
+import io
 import marshal
 import os
 import resource
 import sys
-import time
 
 from alpaco.services.executor.forkserver.encoding import (
     MAX_DEPTH,
@@ -23,6 +26,7 @@ from alpaco.services.executor.forkserver.encoding import (
     TooLarge,
     encode,
 )
+from alpaco.services.executor.forkserver.isolation import enter_case_namespaces, load_filter
 from alpaco.services.executor.forkserver.system import (
     CHANNEL_FD,
     FIRST_FREE_FD,
@@ -33,24 +37,38 @@ from alpaco.services.executor.forkserver.system import (
     prctl,
     quietly,
     read_all,
-    write,
     write_all,
 )
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from types import CodeType, TracebackType
-    from typing import NoReturn
+    from typing import Any, NoReturn
 
 USER_FILE = "solution.py"
 FUNCTION_NAMES = ("solution", "solve", "answer", "main")
 RESERVE_BYTES = 1 << 14  # freed on MemoryError, so the report can still be written
-
-_clock = time.perf_counter_ns
+READY = b"+"
+USER_EXCEPTION = "UserException"
 
 
 class SolutionFunctionNotFoundError(Exception):
     """Function mode needs one of FUNCTION_NAMES."""
+
+
+# Exception classes by identity, captured before any user code runs: a user class can carry any
+# name (even one built from a hidden input), so only these names ever leave the case.
+_NAMES = {
+    id(value): value.__name__
+    for value in vars(builtins).values()
+    if isinstance(value, type) and issubclass(value, BaseException)
+}
+_NAMES[id(SolutionFunctionNotFoundError)] = SolutionFunctionNotFoundError.__name__
+
+
+def exception_name(exc: BaseException) -> str:
+    """A built-in exception's name, ours, or a fixed label; never a name the solution chose."""
+    return _NAMES.get(id(type(exc)), USER_EXCEPTION)
 
 
 class CaseProcess:
@@ -60,23 +78,34 @@ class CaseProcess:
         source: str,
         function_mode: bool,
         limits: dict[str, int],
+        policy: dict[str, Any],
     ) -> None:
         self.code = code
         self.source = source
         self.function_mode = function_mode
         self.limits = limits
+        self.policy = policy
         self.reserve = bytearray(RESERVE_BYTES)
 
     def main(self, fds: list[int]) -> NoReturn:
         try:
-            self.execute(self.prepare(fds))
-        except BaseException as exc:  # ours, not the user's: report it as an internal error
-            message = f"executor: the case failed outside the solution: {type(exc).__name__}: {exc}"
+            argument = self.prepare(fds)
+        except BaseException as exc:  # before the solution runs: the platform failed
+            message = f"executor: the case could not be set up: {type(exc).__name__}: {exc}"
             quietly(write_all, 2, message.encode(errors="replace"))
             exit_now(SETUP_FAILED)
+        try:
+            write_all(CHANNEL_FD, READY)
+            self.execute(argument)
+        except BaseException:  # the solution broke our reporting (e.g. poisoned modules)
+            quietly(write_all, 2, b"executor: the solution's outcome could not be reported\n")
+            self.report(_error(USER_EXCEPTION, None), 1)
 
     def prepare(self, fds: list[int]) -> object:
         os.setpgid(0, 0)
+        if self.policy["namespaces"]:
+            enter_case_namespaces(self.policy["scratch"])
+        load_filter(self.policy["case_filter"])
         prctl(PR_SET_DUMPABLE, 1)  # a normal process again (the fork server stays private)
         for target, fd in enumerate(fds):
             os.dup2(fd, target)
@@ -103,54 +132,53 @@ class CaseProcess:
         module.__builtins__ = builtins  # type: ignore[attr-defined]
         sys.modules[module.__name__] = module
         sys.argv = [USER_FILE]
-        started = _clock()
         try:
             exec(self.code, module.__dict__)  # noqa: S102 - running user code is the point
             value = _call(module.__dict__, argument) if self.function_mode else None
             _finalize()
         except MemoryError:
             self.reserve = bytearray()
-            self.report(_clock() - started, _error("MemoryError", None), 1)
+            self.report(_error("MemoryError", None), 1)
         except BaseException as exc:
-            self.failed(exc, _clock() - started)
-        self.returned(value, _clock() - started)
+            self.failed(exc)
+        self.returned(value)
 
-    def returned(self, value: object, elapsed: int) -> NoReturn:
+    def returned(self, value: object) -> NoReturn:
         if not self.function_mode:
-            self.report(elapsed, "", 0)
+            self.report("", 0)
         sys.setrecursionlimit(max(sys.getrecursionlimit(), MAX_DEPTH + 100))
         try:
             text = encode(value, self.limits["result"])
-        except SerializationError as exc:
-            _flush()
-            message = f"SerializationError: cannot return this value as JSON: {exc}\n"
-            write(2, message.encode(errors="replace"))
-            self.report(elapsed, _error("SerializationError", None), 1)
         except (TooLarge, MemoryError):
             self.reserve = bytearray()
-            self.report(elapsed, ',"big":true', 0)
-        self.report(elapsed, f',"v":{text}', 0)
+            self.report('"big":true', 0)
+        except BaseException as exc:  # SerializationError, or a hostile __str__, __lt__, ...
+            _flush()
+            reason = exc if isinstance(exc, SerializationError) else "a value raised while encoded"
+            message = f"SerializationError: cannot return this value as JSON: {reason}\n"
+            quietly(write_all, 2, message.encode(errors="replace"))
+            self.report(_error("SerializationError", None), 1)
+        self.report(f'"v":{text}', 0)
 
-    def failed(self, exc: BaseException, elapsed: int) -> NoReturn:
-        """Report an exception; `elapsed` stops where the user's code stopped, not after us."""
+    def failed(self, exc: BaseException) -> NoReturn:
         code = _exit_code(exc) if isinstance(exc, SystemExit) else 1
         if isinstance(exc, SystemExit) and code == 0 and not self.function_mode:
             _finalize()
-            self.report(elapsed, "", 0)
+            self.report("", 0)
         _flush()
         line = _report_exception(exc, self.source, self.function_mode)
         _finalize()
-        self.report(elapsed, _error(type(exc).__name__, line), code)
+        self.report(_error(exception_name(exc), line), code)
 
-    def report(self, elapsed: int, extra: str, code: int) -> NoReturn:
-        """Write the one frame `{"t": ns, ...extra}` on the result channel and exit."""
+    def report(self, fields: str, code: int) -> NoReturn:
+        """Write the one frame `{fields}` on the result channel and exit."""
         _flush()
-        quietly(write_all, CHANNEL_FD, f'{{"t":{elapsed}{extra}}}'.encode())
+        quietly(write_all, CHANNEL_FD, f"{{{fields}}}".encode())
         exit_now(code)
 
 
 def _error(kind: str, line: int | None) -> str:
-    return f',"e":{encode({"type": kind, "line": line})}'
+    return f'"e":{encode({"type": kind, "line": line})}'
 
 
 def _call(namespace: dict[str, object], argument: object) -> object:
@@ -177,23 +205,38 @@ def _finalize() -> None:
 
 
 def _report_exception(exc: BaseException, source: str, function_mode: bool) -> int | None:
-    """Write the traceback as Python would for the user's file alone; return the user's line."""
+    """Write the traceback as Python would for the user's file alone; return the user's line.
+
+    The line comes from the traceback objects themselves, which user code cannot fake; the text
+    goes through `traceback`, which it can (a poisoned module, a class whose name raises), so a
+    failure there costs only the text.
+    """
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename != USER_FILE:
+        tb = tb.tb_next
+    line = _user_line(tb) or _user_line(exc.__traceback__)
+    try:
+        text = _traceback_text(exc, tb, source, function_mode)
+    except BaseException:
+        text = f"{exception_name(exc)} (its traceback could not be formatted)\n"
+    quietly(write_all, 2, text.encode(errors="replace"))
+    return line
+
+
+def _traceback_text(
+    exc: BaseException, tb: TracebackType | None, source: str, function_mode: bool
+) -> str:
+    if isinstance(exc, SystemExit):
+        if function_mode:
+            return "SystemExit: the solution exited before returning a value\n"
+        if exc.code is not None and not isinstance(exc.code, int):
+            return f"{exc.code}\n"
+        return ""
     import linecache
     import traceback
 
     linecache.cache[USER_FILE] = (len(source), None, source.splitlines(True), USER_FILE)
-    tb = exc.__traceback__
-    while tb is not None and tb.tb_frame.f_code.co_filename != USER_FILE:
-        tb = tb.tb_next
-    if isinstance(exc, SystemExit):
-        if function_mode:
-            write(2, b"SystemExit: the solution exited before returning a value\n")
-        elif exc.code is not None and not isinstance(exc.code, int):
-            write(2, f"{exc.code}\n".encode(errors="replace"))
-    else:
-        text = "".join(traceback.format_exception(type(exc), exc, tb))
-        write_all(2, text.encode(errors="replace"))
-    return _user_line(tb) or _user_line(exc.__traceback__)
+    return "".join(traceback.format_exception(type(exc), exc, tb))
 
 
 def _user_line(tb: TracebackType | None) -> int | None:
@@ -213,6 +256,17 @@ def _exit_code(exc: SystemExit) -> int:
     return 1
 
 
+class _StderrFile(io.FileIO):
+    """The case's stderr: once the harness has read all it keeps and closed its end, writes are
+    dropped instead of failing, so debug output never changes how a solution ends."""
+
+    def write(self, data: Any) -> int:
+        try:
+            return super().write(data) or 0
+        except BrokenPipeError:
+            return len(memoryview(data))
+
+
 def install_streams() -> None:
     """Make the case's sys.stdin/stdout/stderr the fork server's own, once, before any fork.
 
@@ -222,8 +276,6 @@ def install_streams() -> None:
     writers are built while 1 and 2 are pipes, as in a case, so their cached `seekable()` is the
     case's answer; stdin is built on a seekable file, as a case's sealed input file is.
     """
-    import io
-
     streams = []
     saved = [os.dup(1), os.dup(2)]
     read, write_end = os.pipe()
@@ -232,7 +284,7 @@ def install_streams() -> None:
         os.dup2(write_end, 2)
         for fd, mode, errors in ((0, "r", "surrogateescape"), (1, "w", "surrogateescape"),
                                  (2, "w", "backslashreplace")):  # fmt: skip
-            raw = io.FileIO(fd, mode, closefd=False)
+            raw = (_StderrFile if fd == 2 else io.FileIO)(fd, mode, closefd=False)
             buffered = io.BufferedReader(raw) if mode == "r" else io.BufferedWriter(raw)
             streams.append(
                 io.TextIOWrapper(buffered, encoding="utf-8", errors=errors, line_buffering=fd == 2)

@@ -1,8 +1,10 @@
 """The fork server: compile once, then fork one child per test case (stdlib only).
 
 User code never runs in this process: it is compiled here (compile() executes nothing) and
-executed only in forked children. In the sandbox the fork server is pid 1 of its own pid
-namespace, so the cases cannot signal it and every orphan they leave is adopted by it.
+executed only in forked children. With namespaces every case is born pid 1 of a pid namespace of
+its own (`isolation.py`), so cases see neither the fork server nor each other, and what a case
+leaves behind dies with it. Without them the harness runs one case at a time, the fork server
+adopts orphans (child subreaper) and sweeps them after each case.
 
 Wire: the harness sends `marshal` tuples (it is trusted) with descriptors attached; we answer
 with JSON objects (the harness does not trust us).
@@ -22,10 +24,17 @@ import time
 
 from alpaco.services.executor.forkserver.case import USER_FILE, CaseProcess, install_streams
 from alpaco.services.executor.forkserver.encoding import encode
+from alpaco.services.executor.forkserver.isolation import (
+    PidNamespaces,
+    forbid_new_privileges,
+    load_filter,
+)
+from alpaco.services.executor.forkserver.scratch import TooMuchToWipe, wipe
 from alpaco.services.executor.forkserver.system import (
     PR_SET_CHILD_SUBREAPER,
     PR_SET_DUMPABLE,
     children,
+    exit_now,
     high_fd,
     kill,
     kill_group,
@@ -38,11 +47,13 @@ from alpaco.services.executor.forkserver.system import (
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from types import CodeType
+    from typing import Any
 
 # Imported here, once, when the solution names them, so that its cases do not import them each.
 # Only those it names: importing all of them in every sandbox costs ~2 ms of CPU per submission.
 PRELOADED = ("math", "itertools", "operator", "collections", "heapq", "bisect", "functools")
 MESSAGE_BYTES = 1 << 18  # the largest message: setup, with up to 64 KB of source
+SWEEP_PASSES = 100
 
 
 class ForkServer:
@@ -54,9 +65,13 @@ class ForkServer:
         self.source = ""
         self.function_mode = True
         self.limits: dict[str, int] = {}
+        self.policy: dict[str, Any] = {}
+        self.namespaces: PidNamespaces | None = None
         self.by_pidfd: dict[int, tuple[int, int, int]] = {}  # pidfd -> (case id, pid, start)
         self.by_case: dict[int, int] = {}  # case id -> pid
         self.pid1 = os.getpid() == 1
+        self.workdir = os.getcwd()
+        self.case_started_ns = 0
         # One receive buffer: `recvmsg(256 KiB)` mapped and unmapped a fresh one for every message.
         self.inbox = bytearray(MESSAGE_BYTES)
 
@@ -89,7 +104,7 @@ class ForkServer:
         message = marshal.loads(data)  # noqa: S302 - only the harness can write to this socket
         op = message[0]
         if op == "setup":
-            self.setup(message[1], message[2], message[3])
+            self.setup(message[1], message[2], message[3], message[4])
         elif op == "run":
             self.run(message[1], fds)
         elif op == "kill":
@@ -101,8 +116,16 @@ class ForkServer:
     def reply(self, message: object) -> None:
         self.control.sendmsg([encode(message).encode()])
 
-    def setup(self, source: str, function_mode: bool, limits: dict[str, int]) -> None:
+    def setup(
+        self, source: str, function_mode: bool, limits: dict[str, int], policy: dict[str, Any]
+    ) -> None:
         self.source, self.function_mode, self.limits = source, function_mode, limits
+        self.policy = policy
+        if policy["server_filter"]:  # no bubblewrap to load the sandbox's filter for us
+            forbid_new_privileges()
+            load_filter(policy["server_filter"])
+        if policy["namespaces"]:
+            self.namespaces = PidNamespaces()
         unlimited = resource.RLIM_INFINITY
         resource.setrlimit(resource.RLIMIT_AS, (limits["server_as"], unlimited))
         try:
@@ -124,9 +147,17 @@ class ForkServer:
     def run(self, case: int, fds: list[int]) -> None:
         assert self.code is not None
         start = time.monotonic_ns()
+        self.case_started_ns = time.time_ns()
+        if self.namespaces is not None:
+            self.namespaces.before_fork()
         pid = os.fork()
         if pid == 0:
-            CaseProcess(self.code, self.source, self.function_mode, self.limits).main(fds)
+            case_process = CaseProcess(
+                self.code, self.source, self.function_mode, self.limits, self.policy
+            )
+            case_process.main(fds)
+        if self.namespaces is not None:
+            self.namespaces.after_fork()
         quietly(os.setpgid, pid, pid)  # the child does it too; whoever is first wins
         pidfd = os.pidfd_open(pid)
         self.poller.register(pidfd, select.POLLIN)
@@ -147,10 +178,16 @@ class ForkServer:
         kill_group(pid)  # the zombie keeps its pgid reserved until it is reaped below
         _, status, usage = os.wait4(pid, 0)
         wall = time.monotonic_ns() - start
-        self.sweep()
+        if self.namespaces is None:  # otherwise the kernel killed what the case left behind
+            self.sweep()
         cpu = int((usage.ru_utime + usage.ru_stime) * 1_000_000)
         self.reply({"op": "exit", "id": case, "status": status, "cpu_us": cpu,
                     "maxrss_kb": usage.ru_maxrss, "wall_ns": wall})  # fmt: skip
+        if self.namespaces is None:  # cases ran one at a time: the next one must find nothing
+            try:
+                wipe(self.workdir, os.getuid(), self.case_started_ns)
+            except (OSError, TooMuchToWipe):
+                exit_now(1)  # no further case may run here; the harness retries in a new sandbox
 
     def sweep(self) -> None:
         """Kill every process that no running case owns: what finished cases left behind."""
@@ -159,8 +196,10 @@ class ForkServer:
             return  # nothing was orphaned, so nothing was left behind
         if self.pid1:
             _sweep_namespace(running)
+        elif self.policy.get("exclusive_uid") and not running:
+            quietly(os.kill, -1, _signal.SIGKILL)  # every other process of our uid is a leftover
         else:
-            _sweep_children(running)
+            _sweep_descendants(running)
         _reap(running)
 
     def shutdown(self) -> None:
@@ -169,7 +208,7 @@ class ForkServer:
         for pid in list(self.by_case.values()):
             kill_group(pid)
         self.by_case.clear()
-        _sweep_children(set())
+        self.sweep()
 
 
 def _preload(code: CodeType) -> None:
@@ -202,16 +241,41 @@ def _sweep_namespace(running: set[int]) -> None:
     quietly(os.kill, -1, _signal.SIGCONT)
 
 
-def _sweep_children(running: set[int]) -> None:
-    """Without a pid namespace: kill adopted orphans until none is left (best effort, bounded)."""
-    deadline = time.monotonic() + 1.0
-    while time.monotonic() < deadline:
-        strays = [pid for pid in children() if pid not in running]
+def _sweep_descendants(running: set[int]) -> None:
+    """Without a pid namespace: stop every descendant no running case owns, then kill them.
+
+    Orphans are adopted by us (child subreaper), so every stray is a descendant. A stopped
+    process cannot fork, so each pass finds fewer new ones, and RLIMIT_NPROC bounds them all.
+    """
+    stopped: set[int] = set()
+    for _ in range(SWEEP_PASSES):
+        parents = _parents()
+        strays = {
+            pid
+            for pid in _descendants(os.getpid(), parents)
+            if _owner(pid, parents, running) is None
+        } - stopped
         if not strays:
-            return
+            break
         for pid in strays:
-            kill_group(pid)
-        _reap(running)
+            quietly(os.kill, pid, _signal.SIGSTOP)
+        stopped |= strays
+    for pid in stopped:
+        kill(pid)
+
+
+def _descendants(root: int, parents: dict[int, int]) -> set[int]:
+    children_of: dict[int, list[int]] = {}
+    for pid, parent in parents.items():
+        children_of.setdefault(parent, []).append(pid)
+    found: set[int] = set()
+    frontier = [root]
+    while frontier:
+        for child in children_of.get(frontier.pop(), ()):
+            if child not in found:
+                found.add(child)
+                frontier.append(child)
+    return found
 
 
 def _reap(running: set[int]) -> None:

@@ -46,13 +46,23 @@ def read_all(fd: int) -> bytes:
 
 
 # Looked up once in the fork server: a lookup in every case cost ~30 copy-on-write page faults.
-_PRCTL = _ctypes.dlsym(_ctypes.dlopen(None, RTLD_NOW), "prctl")  # type: ignore[arg-type]
+_LIBC = _ctypes.dlopen(None, RTLD_NOW)  # type: ignore[arg-type]
+_FUNCTIONS = {
+    name: _ctypes.dlsym(_LIBC, name) for name in ("prctl", "unshare", "setns", "mount", "capset")
+}
+
+
+def libc(name: str, *args: int | bytes | None) -> int:
+    """Call a libc function through `_ctypes` alone (importing `ctypes` costs milliseconds at
+    start): ints pass as C ints, bytes as pointers to their buffer. -1 raises OSError."""
+    result: int = _ctypes.call_function(_FUNCTIONS[name], args)
+    if result == -1:
+        raise OSError(f"{name} failed")
+    return result
 
 
 def prctl(option: int, value: int) -> int:
-    """prctl(2) through `_ctypes` alone: importing `ctypes` would cost milliseconds at start."""
-    result: int = _ctypes.call_function(_PRCTL, (option, value, 0, 0, 0))
-    return result
+    return libc("prctl", option, value, 0, 0, 0)
 
 
 def kill(pid: int) -> None:

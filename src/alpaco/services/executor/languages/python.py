@@ -58,7 +58,8 @@ def ro_binds(binary: Path) -> tuple[str, ...]:
 
 
 SERVER_PACKAGE = "alpaco.services.executor.forkserver"
-SERVER_MODULES = ("system", "encoding", "case", "server")  # dependencies first; server runs
+# Dependencies first; `server` runs.
+SERVER_MODULES = ("system", "encoding", "isolation", "scratch", "case", "server")
 BOOTSTRAP = (
     "import _socket,marshal,sys\n"
     "s=_socket.socket(fileno=int(sys.argv[1]))\n"

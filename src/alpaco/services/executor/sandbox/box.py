@@ -1,8 +1,8 @@
 """A running sandbox: one command (the fork server) inside every active layer, for one submission.
 
 A `Seat` is what a box borrows from the harness: a uid of its own (so that concurrent boxes never
-share an RLIMIT_NPROC budget or can signal each other) and a cgroup cell. Seats are pooled and
-reused; a box is never reused.
+share an RLIMIT_NPROC budget or can signal each other; leased machine-wide, see `uids.py`) and a
+cgroup cell. Seats are pooled and reused; a box is never reused.
 """
 
 from __future__ import annotations
@@ -16,18 +16,21 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from alpaco.services.executor.forkserver.scratch import wipe
 from alpaco.services.executor.sandbox import bwrap
 from alpaco.services.executor.sandbox.cgroup import CELL_PREFIX, Cell, Node
 from alpaco.services.executor.sandbox.limits import MIB, RunLimits
 from alpaco.services.executor.sandbox.probe import Capabilities
+from alpaco.services.executor.sandbox.uids import lease_uid
 
-UID_RANGE = 1000
 _SEAT_NUMBERS = itertools.count()  # process-wide: two pools must never share a cell
 HOME_BYTES = 256 * MIB
 SLOT_SLACK_BYTES = 16 * MIB  # copy-on-write copies of the fork server's pages land in the slot
@@ -41,6 +44,7 @@ class Seat:
     index: int
     uid: int | None
     cell: Cell | None
+    lease: socket.socket | None = None
 
 
 class Seats:
@@ -74,14 +78,17 @@ class Seats:
             if seat.cell is not None:
                 seat.cell.sweep()
                 seat.cell.remove()
+            if seat.lease is not None:
+                seat.lease.close()
 
     def _new(self, index: int) -> Seat:
         base = self._caps.sandbox_uid_base
+        uid, lease = (None, None) if base is None else lease_uid(base)
         cell = None
         if self._caps.cgroup is not None:
             cell = Cell(self._caps.cgroup, f"{CELL_PREFIX}{os.getpid()}-{index}", self._slots)
             cell.create()
-        return Seat(index, None if base is None else base + index % UID_RANGE, cell)
+        return Seat(index, uid, cell, lease)
 
 
 class Box:
@@ -96,12 +103,15 @@ class Box:
         seat: Seat,
         workdir: Path | None,
         stderr: int,
+        uid: int,
     ) -> None:
         self.process = process
         self.pid = pid
         self.control = control
         self.seat = seat
         self._workdir = workdir
+        self._uid = uid
+        self._started_ns = time.time_ns()
         self._stderr = stderr
         self._closed = False
 
@@ -146,7 +156,8 @@ class Box:
             raise
         finally:
             theirs.close()
-        box = cls(process, pid, ours, seat=seat, workdir=workdir, stderr=stderr)
+        box = cls(process, pid, ours, seat=seat, workdir=workdir, stderr=stderr,
+                  uid=os.getuid() if uid is None else uid)  # fmt: skip
         if seat.cell is not None:
             try:
                 seat.cell.home.attach(pid)
@@ -187,7 +198,9 @@ class Box:
         self.process.wait()
         if self.seat.cell is not None:
             self.seat.cell.sweep()
-        if self._workdir is not None:
+        if self._workdir is not None:  # no namespaces: the host's scratch places were shared
+            with contextlib.suppress(OSError):  # outside the sandbox: no budget, it must go
+                wipe(str(self._workdir), self._uid, self._started_ns, limit=sys.maxsize)
             shutil.rmtree(self._workdir, ignore_errors=True)
         os.close(self._stderr)
 
@@ -210,8 +223,13 @@ def _spawn_bwrap(
     stderr: int,
 ) -> tuple[subprocess.Popen[bytes], int, None]:
     assert caps.bwrap is not None
-    with bwrap.Spawn(caps.bwrap, caps.seccomp) as spawn:
-        argv = spawn.argv(command(control.fileno()), tmpfs_bytes=tmpfs_bytes, ro_binds=ro_binds)
+    with bwrap.Spawn(caps.bwrap, caps.sandbox_filter) as spawn:
+        argv = spawn.argv(
+            command(control.fileno()),
+            tmpfs_bytes=bwrap.SERVER_TMPFS_BYTES if caps.isolated else tmpfs_bytes,
+            ro_binds=ro_binds,
+            isolate_cases=caps.isolated,
+        )
         process = _popen(argv, (*spawn.fds, control.fileno()), uid, cwd=None, stderr=stderr)
         try:
             pid = spawn.child_pid(SPAWN_TIMEOUT_S)

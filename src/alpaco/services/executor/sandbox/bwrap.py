@@ -1,9 +1,15 @@
 """The namespace layer: bubblewrap's command line (policy as data) and the descriptors it reads.
 
-The sandbox sees a read-only /usr (plus the host's top-level symlinks into it), its own /proc and a
-minimal /dev, size-capped private tmpfs mounts on /tmp and /dev/shm, and nothing else: no /etc, no
-/home, no harness files. bwrap itself is started with an empty environment because the sandbox's
-pid 1 environment is readable from inside (`/proc/1/environ`); `--clearenv` only covers the child.
+The sandbox sees a read-only /usr (plus the host's top-level symlinks into it), its own /proc, a
+minimal /dev, a size-capped private tmpfs on /tmp (/dev/shm points there), and nothing else: no
+/etc, no /home, no harness files. bwrap itself is started with an empty environment because the
+sandbox's pid 1 environment is readable from inside (`/proc/1/environ`); `--clearenv` only
+covers the child.
+
+To give every case namespaces of its own, the fork server keeps CAP_SYS_ADMIN inside the
+sandbox's user namespace (`--cap-add`); it must be the namespace that owns the sandbox's pid
+namespace, which is why /dev is built by hand: `--dev` (and `--disable-userns`) make bubblewrap
+nest a second user namespace. Nested user namespaces are refused by the syscall filter instead.
 """
 
 from __future__ import annotations
@@ -19,17 +25,22 @@ from pathlib import Path
 from types import TracebackType
 
 SUMMARY = (
-    "no network, read-only system, private /tmp and /dev/shm, own pid namespace "
-    "(the fork server is pid 1), cleared environment, die-with-parent, new session, "
-    "no nested user namespaces"
+    "no network, read-only system, private /tmp, own pid namespace (the fork server is pid 1), "
+    "cleared environment, die-with-parent, new session"
 )
 
 NAMESPACES: tuple[str, ...] = (
-    "--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session",
+    "--unshare-all", "--unshare-user", "--die-with-parent", "--new-session",
     "--as-pid-1", "--hostname", "sandbox", "--uid", "65534", "--gid", "65534",
 )  # fmt: skip
+ISOLATE_CASES: tuple[str, ...] = ("--cap-add", "CAP_SYS_ADMIN")
+DEVICES: tuple[str, ...] = ("null", "zero", "full", "random", "urandom")
+DEVICE_LINKS: tuple[tuple[str, str], ...] = (
+    ("/proc/self/fd", "/dev/fd"), ("/proc/self/fd/0", "/dev/stdin"),
+    ("/proc/self/fd/1", "/dev/stdout"), ("/proc/self/fd/2", "/dev/stderr"),
+)  # fmt: skip
 WORKDIR = "/tmp"  # noqa: S108 - the sandbox's own private tmpfs, not the host's /tmp
-SHM = "/dev/shm"  # noqa: S108 - likewise private
+SHM = "/dev/shm"  # noqa: S108 - a link to WORKDIR, so each case's /tmp serves both
 ENVIRONMENT: tuple[tuple[str, str], ...] = (
     ("PATH", "/usr/bin:/bin"),
     ("HOME", WORKDIR),
@@ -37,8 +48,8 @@ ENVIRONMENT: tuple[tuple[str, str], ...] = (
     ("LANG", "C.UTF-8"),
 )
 SYSTEM_ROOTS: tuple[str, ...] = ("bin", "sbin", "lib", "lib32", "lib64", "libx32")
-SHM_BYTES = 1 << 20
-TMPFS_BYTES = 32 << 20  # the workdir: /tmp, per sandbox
+TMPFS_BYTES = 32 << 20  # /tmp: per case with namespaces, else per sandbox
+SERVER_TMPFS_BYTES = 1 << 20  # the fork server's own /tmp when each case gets its own
 
 
 class SpawnError(OSError):
@@ -97,13 +108,22 @@ class Spawn:
         return tuple(fd for fd in (self._seccomp_fd, self._info_write) if fd >= 0)
 
     def argv(
-        self, command: Sequence[str], *, tmpfs_bytes: int, ro_binds: Sequence[str] = ()
+        self,
+        command: Sequence[str],
+        *,
+        tmpfs_bytes: int,
+        ro_binds: Sequence[str] = (),
+        isolate_cases: bool = False,
     ) -> list[str]:
-        args = [self.path, *NAMESPACES, *system_mounts()]
+        args = [self.path, *NAMESPACES, *(ISOLATE_CASES if isolate_cases else ()), *system_mounts()]
         for path in ro_binds:
             args += ["--ro-bind", path, path]
-        args += ["--proc", "/proc", "--dev", "/dev"]
-        args += ["--size", str(SHM_BYTES), "--tmpfs", SHM, "--remount-ro", "/dev"]
+        args += ["--proc", "/proc", "--tmpfs", "/dev"]
+        for device in DEVICES:
+            args += ["--dev-bind", f"/dev/{device}", f"/dev/{device}"]
+        for target, link in (*DEVICE_LINKS, (WORKDIR, SHM)):
+            args += ["--symlink", target, link]
+        args += ["--remount-ro", "/dev"]
         args += ["--size", str(tmpfs_bytes), "--tmpfs", WORKDIR, "--chdir", WORKDIR]
         args += ["--remount-ro", "/", "--clearenv"]
         for name, value in ENVIRONMENT:
