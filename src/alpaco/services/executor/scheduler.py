@@ -11,6 +11,7 @@ time. A grant wakes a ticket's eventfd, so waiting composes with a session's `se
 
 from __future__ import annotations
 
+import math
 import os
 import select
 import threading
@@ -121,8 +122,13 @@ class FairShare:
             if remaining <= 0:
                 self.cancel(ticket)
                 return False
-            poller.poll(remaining * 1000)
+            poller.poll(None if remaining == math.inf else remaining * 1000)
         return True
+
+    @property
+    def available(self) -> int:
+        with self._lock:
+            return self._free
 
     def usage(self, tenant: str) -> float:
         """Seconds of this share the tenant has held lately (decayed), counting current holds."""

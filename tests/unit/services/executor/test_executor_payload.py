@@ -8,9 +8,11 @@ import marshal
 import pytest
 
 from alpaco.services.executor.payload import (
+    DEFAULT_DEADLINE_MS,
     MAX_INPUT_BYTES,
     MAX_INPUTS,
     MAX_SOURCE_BYTES,
+    RESPONSE_BUDGET_BYTES,
     PayloadError,
     parse,
 )
@@ -106,12 +108,32 @@ def test_bad_payloads_are_refused_with_a_message_naming_the_problem(
         parse(event)
 
 
-def test_output_caps_shrink_for_big_batches_only() -> None:
-    small = parse({"code_to_execute": CODE, "inputs": [1] * 10}).limits
-    big = parse({"code_to_execute": CODE, "inputs": [1] * MAX_INPUTS}).limits
+def test_output_caps_share_the_response_budget_between_cases() -> None:
+    one = parse({"code_to_execute": CODE, "inputs": [1]}).limits
+    ten = parse({"code_to_execute": CODE, "inputs": [1] * 10}).limits
+    most = parse({"code_to_execute": CODE, "inputs": [1] * MAX_INPUTS}).limits
 
-    assert small.stdout_bytes == small.result_bytes == 1 << 20
-    assert big.stdout_bytes == big.result_bytes == (64 << 20) // (2 * MAX_INPUTS)
+    assert (one.stdout_bytes, one.result_bytes, one.stderr_bytes) == (1 << 20, 1 << 20, 64 << 10)
+    assert ten.stdout_bytes == ten.result_bytes == RESPONSE_BUDGET_BYTES // 10 // 3
+    for limits, cases in ((one, 1), (ten, 10), (most, MAX_INPUTS)):
+        # stdout and stderr are capped as encoded; JSON spacing can grow the value by half
+        per_case = limits.stdout_bytes + 1.5 * limits.result_bytes + limits.stderr_bytes
+        assert per_case * cases <= RESPONSE_BUDGET_BYTES + 1
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("tenant", 7), ("tenant", "x" * 129), ("deadline_ms", 10), ("deadline_ms", "soon")],
+)
+def test_tenant_and_deadline_are_checked(field: str, value: object) -> None:
+    with pytest.raises(PayloadError, match=field):
+        parse({"code_to_execute": CODE, "input_data": 1, field: value})
+
+
+def test_tenant_and_deadline_have_defaults() -> None:
+    request = parse({"code_to_execute": CODE, "input_data": 1})
+
+    assert (request.tenant, request.deadline_ms) == ("", DEFAULT_DEADLINE_MS)
 
 
 def test_inputs_that_cannot_cross_into_the_sandbox_are_refused() -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from alpaco.services.executor.scheduler import usable_cores
 from alpaco.services.executor.warm import WarmPool, warm_size
 
 
@@ -117,11 +118,10 @@ def test_a_failed_start_is_logged_and_retried(caplog: pytest.LogCaptureFixture) 
     pool.close()
 
 
-@pytest.mark.parametrize(("raw", "expected"), [("", 5), ("0", 0), ("3", 3), ("many", 5)])
-def test_warm_size_comes_from_the_environment(
-    monkeypatch: pytest.MonkeyPatch, raw: str, expected: int
+@pytest.mark.parametrize(("raw", "expected"), [("", None), ("0", 0), ("3", 3), ("many", None)])
+def test_warm_size_comes_from_the_environment_else_one_per_core(
+    monkeypatch: pytest.MonkeyPatch, raw: str, expected: int | None
 ) -> None:
-    monkeypatch.setenv("ALPACO_EXECUTOR_MAX_CONCURRENT", "5")
     monkeypatch.setenv("ALPACO_EXECUTOR_WARM", raw)
 
-    assert warm_size() == expected
+    assert warm_size() == (usable_cores() if expected is None else expected)

@@ -58,13 +58,17 @@ NAMESPACE_FLAGS: tuple[int, ...] = (
 )  # fmt: skip
 
 
-@lru_cache(maxsize=1)
-def sandbox_program() -> bytes:
-    """The sandbox's program; raises OSError/ImportError when libseccomp is unusable."""
+@lru_cache(maxsize=4)
+def sandbox_program(deny_errno: int = errno.EPERM) -> bytes:
+    """The sandbox's program; raises OSError/ImportError when libseccomp is unusable.
+
+    `deny_errno` exists for tests: an errno no kernel path returns shows that a refusal came
+    from this filter, not from the kernel's own permission checks.
+    """
     import pyseccomp  # type: ignore[import-untyped]
 
     policy = pyseccomp.SyscallFilter(pyseccomp.ALLOW)
-    deny = pyseccomp.ERRNO(errno.EPERM)
+    deny = pyseccomp.ERRNO(deny_errno)
     _deny_all(policy, deny, SANDBOX_DENIED)
     policy.add_rule(deny, "prlimit64", pyseccomp.Arg(0, pyseccomp.NE, 0))
     for command in DENIED_FCNTL_COMMANDS:
@@ -77,13 +81,13 @@ def sandbox_program() -> bytes:
     return _export(policy)
 
 
-@lru_cache(maxsize=2)
-def case_program(*, isolated: bool) -> bytes:
+@lru_cache(maxsize=4)
+def case_program(*, isolated: bool, deny_errno: int = errno.EPERM) -> bytes:
     """The program each case adds; `isolated` is whether cases have namespaces of their own."""
     import pyseccomp
 
     policy = pyseccomp.SyscallFilter(pyseccomp.ALLOW)
-    deny = pyseccomp.ERRNO(errno.EPERM)
+    deny = pyseccomp.ERRNO(deny_errno)
     _deny_all(policy, deny, CASE_DENIED)
     if not isolated:
         _deny_all(policy, deny, UNISOLATED_CASE_DENIED)
