@@ -3,7 +3,8 @@
 A folder is data, not a package: `tests.py` is trusted harness code loaded from its path, while
 `reference.py`, `brute.py` and `start.py` are only ever carried as text and run in the sandbox.
 A malformed folder fails loudly, naming the folder and the field, so a broken problem can never
-be seeded half right.
+be seeded half right. A problem the grader would refuse (its tests' time limits adding up past the
+grader's `MAX_CASE_SECONDS`) is malformed too, checked by the grader's own rule.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Final, NoReturn
+
+from alpaco.services.grader.problem import InvalidProblem, ProblemLimits, check_case_seconds
 
 PROBLEMS_DIR: Final = Path(__file__).parent / "problems"
 BANK_NAMESPACE: Final = uuid.UUID("6f1d2c9e-8b4a-5e73-a0c1-3d5b7e9f2a48")
@@ -186,6 +189,15 @@ def load_problem(folder: Path) -> BankProblem:
         _fail(
             folder, "tests", f"{total} tests with samples; the bank wants {MIN_TESTS}..{MAX_TESTS}"
         )
+    limits = ProblemLimits(
+        mode=mode,
+        time_limit_seconds=fields.positive_number("time_limit_seconds"),
+        memory_limit_mb=fields.positive_int("memory_limit_mb"),
+    )
+    try:
+        check_case_seconds(total, limits)
+    except InvalidProblem as exc:
+        _fail(folder, "time_limit_seconds", str(exc))
     return BankProblem(
         bank_id=bank_id,
         legacy_id=fields.legacy_id(),
@@ -196,8 +208,8 @@ def load_problem(folder: Path) -> BankProblem:
         mode=mode,
         judge_type=judge_type,
         epsilon=fields.epsilon(judge_type),
-        time_limit_seconds=fields.positive_number("time_limit_seconds"),
-        memory_limit_mb=fields.positive_int("memory_limit_mb"),
+        time_limit_seconds=limits.time_limit_seconds,
+        memory_limit_mb=limits.memory_limit_mb,
         input_constraints=fields.text("input_constraints"),
         hints=fields.hints(),
         plan=plan,

@@ -18,14 +18,13 @@ from typing import Any, Final, Literal, Protocol
 
 from alpaco.bank.catalog import BankProblem, BankProblemError, load_bank, problem_id
 from alpaco.bank.verify import VerifiedProblem, verify_problem
+from alpaco.kernel.dynamo import MAX_ITEM_BYTES, item_bytes
 from alpaco.kernel.invoke import Invoker
 from alpaco.services.problems.repository import ProblemChanged
 
 SCHEMA_VERSION: Final = "bank-1"
 CREATOR_ID: Final = "alpaco-bank"
 AUTHOR: Final = "ALPACO"
-# DynamoDB rejects items over 400 KB; keep a margin for attribute overhead.
-MAX_ITEM_BYTES: Final = 350_000
 _PRESERVED: Final = ("createdAt", "submissionCount", "acceptedCount")
 REPLACE_ATTEMPTS: Final = 5
 
@@ -148,11 +147,6 @@ def problem_item(bp: BankProblem, verified: VerifiedProblem, *, now: str) -> dic
     return item
 
 
-def item_bytes(item: dict[str, Any]) -> int:
-    """Roughly DynamoDB's own size rule: UTF-8 names and values, a few bytes per container."""
-    return sum(len(name.encode()) + _value_bytes(value) for name, value in item.items())
-
-
 def seed_bank(
     invoker: Invoker,
     store: ProblemStore,
@@ -225,17 +219,3 @@ def _settled(bp: BankProblem, existing: dict[str, Any] | None) -> tuple[Outcome,
     if existing.get("bankHash") == bank_hash(bp):
         return "skipped", "unchanged"
     return None
-
-
-def _value_bytes(value: Any) -> int:
-    if isinstance(value, str):
-        return len(value.encode())
-    if isinstance(value, bool) or value is None:
-        return 1
-    if isinstance(value, int | float):
-        return len(str(value)) // 2 + 2
-    if isinstance(value, list):
-        return 3 + sum(1 + _value_bytes(v) for v in value)
-    if isinstance(value, dict):
-        return 3 + sum(1 + len(str(k).encode()) + _value_bytes(v) for k, v in value.items())
-    return len(str(value).encode())

@@ -16,7 +16,7 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 import boto3
 from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
@@ -27,6 +27,8 @@ from alpaco.kernel.config import get_settings
 from alpaco.kernel.http import BadRequest
 from alpaco.kernel.tables import TableSpec
 
+# DynamoDB refuses an item over 400 KB; `item_bytes` is an estimate, so writers keep 50 KB under.
+MAX_ITEM_BYTES: Final = 350_000
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
 _MAX_EVALUATED_PER_PAGE = 20_000
@@ -95,6 +97,30 @@ def to_item(item: Mapping[str, Any]) -> dict[str, Any]:
 
 def from_item(item: Mapping[str, Any]) -> dict[str, Any]:
     return {k: _from_dynamo_value(_deserializer.deserialize(v)) for k, v in item.items()}
+
+
+def item_bytes(item: Mapping[str, Any]) -> int:
+    """DynamoDB's size rule, rounded up: UTF-8 names and strings, a number one byte per two digits
+    plus two, a null or boolean one byte, a list or map three bytes plus one per element."""
+    return sum(_text_bytes(name) + _value_bytes(v) for name, v in item.items() if v is not None)
+
+
+def _value_bytes(value: Any) -> int:
+    if isinstance(value, str):
+        return _text_bytes(value)
+    if isinstance(value, bool) or value is None:
+        return 1
+    if isinstance(value, int | float | Decimal):
+        return len(str(value)) // 2 + 2
+    if isinstance(value, list | tuple):
+        return 3 + sum(1 + _value_bytes(v) for v in value)
+    if isinstance(value, Mapping):
+        return 3 + sum(1 + _text_bytes(str(k)) + _value_bytes(v) for k, v in value.items())
+    return _text_bytes(str(value))
+
+
+def _text_bytes(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))
 
 
 def is_conditional_failure(exc: BaseException) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import threading
-import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -12,9 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from alpaco.kernel import dynamo
 from alpaco.kernel.invoke import InvokeError, get_invoker
-from alpaco.kernel.tables import SUBMISSIONS
 from alpaco.services.grader import handler as grader_handler
 from alpaco.services.grader import repository as submissions_repository
 from alpaco.services.grader.service import Ports
@@ -23,6 +20,9 @@ from alpaco.services.problems import repository as problems_repository
 pytestmark = pytest.mark.integration
 
 Headers = Callable[..., dict[str, str]]
+PutProblem = Callable[..., str]
+Stored = Callable[[str], dict[str, Any] | None]
+Submit = Callable[..., dict[str, Any]]
 SECRET = "hidden-secret-771"
 
 SUM_CASES = [
@@ -38,44 +38,14 @@ CORRECT = 'def solution(d):\n    return sum(d["nums"])\n'
 STDIO_CORRECT = "import sys\nprint(sum(map(int, sys.stdin.read().split())))\n"
 
 
-def put_problem(cases: list[dict[str, Any]], **overrides: Any) -> str:
-    problem_id = f"grader-it-{uuid.uuid4()}"
-    item: dict[str, Any] = {
-        "problemId": problem_id,
-        "title": "Sum of a list",
-        "title_translated": "리스트의 합",
-        "mode": "function",
-        "judgeType": "equal",
-        "timeLimitSeconds": 1,
-        "memoryLimitMb": 128,
-        "finalTestCases": json.dumps(cases),
-        "generationStatus": "completed",
-        "createdAt": "2026-01-01T00:00:00.000Z",
-        "creatorId": "grader-tests",
-        "submissionCount": 0,
-        "acceptedCount": 0,
-    }
-    item.update(overrides)
-    problems_repository.write_problem({k: v for k, v in item.items() if v is not None})
-    return problem_id
-
-
 @pytest.fixture(scope="module")
-def sum_problem(dynamodb_endpoint: str) -> str:
+def sum_problem(put_problem: PutProblem) -> str:
     return put_problem(SUM_CASES)
 
 
 @pytest.fixture(scope="module")
-def stdio_problem(dynamodb_endpoint: str) -> str:
+def stdio_problem(put_problem: PutProblem) -> str:
     return put_problem(STDIO_CASES, mode="stdio", judgeType="tokens", title="A+B")
-
-
-def stored(submission_id: str) -> dict[str, Any] | None:
-    response = dynamo.client().get_item(
-        TableName=SUBMISSIONS.name, Key={"submissionId": {"S": submission_id}}, ConsistentRead=True
-    )
-    item = response.get("Item")
-    return dynamo.from_item(item) if item else None
 
 
 def counters(problem_id: str) -> tuple[int, int]:
@@ -84,26 +54,14 @@ def counters(problem_id: str) -> tuple[int, int]:
     return int(item["submissionCount"]), int(item["acceptedCount"])
 
 
-def submit(
-    api: httpx.Client, headers: dict[str, str], problem_id: str, code: str, **extra: Any
-) -> dict[str, Any]:
-    response = api.post(
-        "/grade", json={"problemId": problem_id, "userCode": code, **extra}, headers=headers
-    )
-    assert response.status_code == 200, response.text
-    body: dict[str, Any] = response.json()
-    return body
-
-
 # --- verdicts -----------------------------------------------------------------------------------
 
 
 def test_accepted_is_stored_with_every_attribute_and_counted(
-    api: httpx.Client, auth_headers: Headers, sum_problem: str
+    api: httpx.Client, auth_headers: Headers, sum_problem: str, stored: Stored, submit: Submit
 ) -> None:
     before = counters(sum_problem)
     body = submit(
-        api,
         auth_headers("grader-alice", nickname="Alice"),
         sum_problem,
         CORRECT,
@@ -145,9 +103,9 @@ def test_accepted_is_stored_with_every_attribute_and_counted(
 
 
 def test_author_falls_back_to_the_username(
-    api: httpx.Client, auth_headers: Headers, sum_problem: str
+    auth_headers: Headers, sum_problem: str, stored: Stored, submit: Submit
 ) -> None:
-    body = submit(api, auth_headers("grader-nonick"), sum_problem, CORRECT)
+    body = submit(auth_headers("grader-nonick"), sum_problem, CORRECT)
     item = stored(body["submissionId"])
     assert item is not None
     assert item["author"] == "grader-nonick"
@@ -173,11 +131,15 @@ def test_author_falls_back_to_the_username(
     ],
 )
 def test_each_verdict(
-    api: httpx.Client, auth_headers: Headers, sum_problem: str, case: tuple[str, str, int]
+    auth_headers: Headers,
+    sum_problem: str,
+    case: tuple[str, str, int],
+    stored: Stored,
+    submit: Submit,
 ) -> None:
     code, verdict, passed = case
     before = counters(sum_problem)
-    body = submit(api, auth_headers("grader-verdicts"), sum_problem, code)
+    body = submit(auth_headers("grader-verdicts"), sum_problem, code)
     assert body["status"] == verdict, body
     assert body["passedCaseCount"] == passed
     assert body["score"] == passed * 100 // 3
@@ -188,15 +150,19 @@ def test_each_verdict(
     assert counters(sum_problem) == (before[0] + 1, before[1])
 
 
-def test_a_timeout_reports_about_the_time_limit(api: httpx.Client, auth_headers: Headers) -> None:
+def test_a_timeout_reports_about_the_time_limit(
+    auth_headers: Headers, put_problem: PutProblem, submit: Submit
+) -> None:
     problem_id = put_problem(SUM_CASES[:1], timeLimitSeconds=0.3)
     code = "def solution(d):\n    while True:\n        pass\n"
-    body = submit(api, auth_headers("grader-tle"), problem_id, code)
+    body = submit(auth_headers("grader-tle"), problem_id, code)
     assert body["status"] == "TIME_LIMIT_EXCEEDED"
     assert 0.3 <= body["results"][0]["executionTime"] < 2.0
 
 
-def test_the_first_failing_case_decides(api: httpx.Client, auth_headers: Headers) -> None:
+def test_the_first_failing_case_decides(
+    auth_headers: Headers, put_problem: PutProblem, submit: Submit
+) -> None:
     problem_id = put_problem(
         [
             {"input": 1, "expected_output": 1, "isSample": True},
@@ -205,7 +171,7 @@ def test_the_first_failing_case_decides(api: httpx.Client, auth_headers: Headers
         ]
     )
     code = "def solution(n):\n    if n == 3:\n        raise KeyError(n)\n    return 0 if n == 2 else n\n"
-    body = submit(api, auth_headers("grader-first"), problem_id, code)
+    body = submit(auth_headers("grader-first"), problem_id, code)
     assert [case["status"] for case in body["results"]] == [
         "ACCEPTED",
         "WRONG_ANSWER",
@@ -215,10 +181,10 @@ def test_the_first_failing_case_decides(api: httpx.Client, auth_headers: Headers
 
 
 def test_an_unknown_judge_type_is_a_stored_internal_error(
-    api: httpx.Client, auth_headers: Headers
+    auth_headers: Headers, put_problem: PutProblem, stored: Stored, submit: Submit
 ) -> None:
     problem_id = put_problem(SUM_CASES, judgeType="equal_string")
-    body = submit(api, auth_headers("grader-judge"), problem_id, CORRECT)
+    body = submit(auth_headers("grader-judge"), problem_id, CORRECT)
     assert body["status"] == "INTERNAL_ERROR"
     assert "judge type 'equal_string' is unknown" in body["errorMessage"]
     assert body["results"] == []
@@ -229,7 +195,7 @@ def test_an_unknown_judge_type_is_a_stored_internal_error(
 
 
 def test_limits_and_judge_come_from_the_constraints_string(
-    api: httpx.Client, auth_headers: Headers
+    auth_headers: Headers, put_problem: PutProblem, submit: Submit
 ) -> None:
     constraints = {
         "time_limit_seconds": 1,
@@ -246,14 +212,16 @@ def test_limits_and_judge_come_from_the_constraints_string(
         constraints=json.dumps(constraints),
     )
     close = "def solution(xs):\n    return sum(xs) / len(xs) + 0.005\n"
-    assert submit(api, auth_headers("grader-eps"), problem_id, close)["status"] == "ACCEPTED"
+    assert submit(auth_headers("grader-eps"), problem_id, close)["status"] == "ACCEPTED"
     far = "def solution(xs):\n    return sum(xs) / len(xs) + 0.05\n"
-    assert submit(api, auth_headers("grader-eps"), problem_id, far)["status"] == "WRONG_ANSWER"
+    assert submit(auth_headers("grader-eps"), problem_id, far)["status"] == "WRONG_ANSWER"
 
 
-def test_an_untitled_problem_still_stores(api: httpx.Client, auth_headers: Headers) -> None:
+def test_an_untitled_problem_still_stores(
+    auth_headers: Headers, put_problem: PutProblem, stored: Stored, submit: Submit
+) -> None:
     problem_id = put_problem(SUM_CASES, title="", title_translated=None)
-    body = submit(api, auth_headers("grader-untitled"), problem_id, CORRECT)
+    body = submit(auth_headers("grader-untitled"), problem_id, CORRECT)
     item = stored(body["submissionId"])
     assert item is not None
     assert item["problemTitle"] == item["problemTitleTranslated"] == f"Problem {problem_id}"
@@ -273,10 +241,10 @@ def test_an_unknown_problem_is_404(api: httpx.Client, auth_headers: Headers) -> 
 
 
 def test_stdio_problems_judge_stdout(
-    api: httpx.Client, auth_headers: Headers, stdio_problem: str
+    auth_headers: Headers, stdio_problem: str, submit: Submit
 ) -> None:
     headers = auth_headers("grader-stdio")
-    accepted = submit(api, headers, stdio_problem, STDIO_CORRECT)
+    accepted = submit(headers, stdio_problem, STDIO_CORRECT)
     assert accepted["status"] == "ACCEPTED", accepted
     sample = accepted["results"][0]
     assert (sample["input"], sample["expectedOutput"], sample["actualOutput"]) == (
@@ -285,30 +253,30 @@ def test_stdio_problems_judge_stdout(
         "3\n",
     )
     spaced = "import sys\nprint('  ', sum(map(int, sys.stdin.read().split())), '  ')\n"
-    assert submit(api, headers, stdio_problem, spaced)["status"] == "ACCEPTED"
+    assert submit(headers, stdio_problem, spaced)["status"] == "ACCEPTED"
     wrong = "print(3)\n"
-    assert submit(api, headers, stdio_problem, wrong)["status"] == "WRONG_ANSWER"
+    assert submit(headers, stdio_problem, wrong)["status"] == "WRONG_ANSWER"
     flood = "while True:\n    print('y' * 100000)\n"
-    assert submit(api, headers, stdio_problem, flood)["status"] == "OUTPUT_LIMIT_EXCEEDED"
+    assert submit(headers, stdio_problem, flood)["status"] == "OUTPUT_LIMIT_EXCEEDED"
 
 
 def test_a_lines_problem_ignores_trailing_space_only(
-    api: httpx.Client, auth_headers: Headers
+    auth_headers: Headers, put_problem: PutProblem, submit: Submit
 ) -> None:
     cases = [{"input": "2\n", "expected_output": "1\n2\n", "isSample": True}]
     problem_id = put_problem(cases, mode="stdio", judgeType="lines")
     headers = auth_headers("grader-lines")
     trailing = "n = int(input())\nfor i in range(1, n + 1):\n    print(i, '  ')\nprint()\n"
-    assert submit(api, headers, problem_id, trailing)["status"] == "ACCEPTED"
+    assert submit(headers, problem_id, trailing)["status"] == "ACCEPTED"
     one_line = "n = int(input())\nprint(*range(1, n + 1))\n"
-    assert submit(api, headers, problem_id, one_line)["status"] == "WRONG_ANSWER"
+    assert submit(headers, problem_id, one_line)["status"] == "WRONG_ANSWER"
 
 
 # --- hidden data --------------------------------------------------------------------------------
 
 
 def test_hidden_cases_never_reveal_their_data(
-    api: httpx.Client, auth_headers: Headers, sum_problem: str
+    auth_headers: Headers, sum_problem: str, stored: Stored, submit: Submit
 ) -> None:
     code = (
         "import sys\n"
@@ -319,7 +287,7 @@ def test_hidden_cases_never_reveal_their_data(
         '        raise ValueError(d["tag"])\n'
         "    return 3\n"
     )
-    body = submit(api, auth_headers("grader-hidden"), sum_problem, code)
+    body = submit(auth_headers("grader-hidden"), sum_problem, code)
     assert body["status"] == "RUNTIME_ERROR"
     sample, hidden, _ = body["results"]
     assert sample["input"] == {"nums": [1, 2], "tag": "s1"}
@@ -346,10 +314,10 @@ def test_hidden_cases_never_reveal_their_data(
 
 
 def test_a_wrong_hidden_answer_shows_no_output(
-    api: httpx.Client, auth_headers: Headers, sum_problem: str
+    auth_headers: Headers, sum_problem: str, submit: Submit
 ) -> None:
     code = 'def solution(d):\n    print(d["tag"])\n    return d["tag"]\n'
-    body = submit(api, auth_headers("grader-hidden-wa"), sum_problem, code)
+    body = submit(auth_headers("grader-hidden-wa"), sum_problem, code)
     assert body["status"] == "WRONG_ANSWER"
     assert set(body["results"][1]) == {
         "caseNumber",
@@ -495,15 +463,17 @@ class InternalErrorExecutor:
 
 @pytest.mark.parametrize("executor", [FailingExecutor(), InternalErrorExecutor()])
 def test_an_executor_failure_is_a_stored_internal_error_and_nothing_else(
-    api: httpx.Client,
     auth_headers: Headers,
     sum_problem: str,
     swap_invoker: Callable[[Any], None],
     executor: Any,
+    *,
+    stored: Stored,
+    submit: Submit,
 ) -> None:
     swap_invoker(executor)
     before = counters(sum_problem)
-    body = submit(api, auth_headers("grader-ie"), sum_problem, CORRECT)
+    body = submit(auth_headers("grader-ie"), sum_problem, CORRECT)
     assert body["status"] == "INTERNAL_ERROR"
     assert body["errorMessage"].startswith("Grading failed: the executor")
     assert (body["results"], body["score"], body["totalCaseCount"]) == ([], 0, 3)
@@ -536,11 +506,11 @@ def gated(swap_invoker: Callable[[Any], None]) -> Iterator[GatedExecutor]:
 
 
 def test_at_most_two_gradings_per_user_are_in_flight(
-    api: httpx.Client, auth_headers: Headers, sum_problem: str, gated: GatedExecutor
+    api: httpx.Client, auth_headers: Headers, sum_problem: str, gated: GatedExecutor, submit: Submit
 ) -> None:
     headers = auth_headers("grader-busy")
     with ThreadPoolExecutor(max_workers=3) as pool:
-        running = [pool.submit(submit, api, headers, sum_problem, CORRECT) for _ in range(2)]
+        running = [pool.submit(submit, headers, sum_problem, CORRECT) for _ in range(2)]
         for _ in range(2):
             assert gated.entered.acquire(timeout=30)
         third = api.post(
@@ -548,19 +518,19 @@ def test_at_most_two_gradings_per_user_are_in_flight(
         )
         assert third.status_code == 429
         assert third.json()["code"] == "too_many_requests"
-        other = pool.submit(submit, api, auth_headers("grader-other"), sum_problem, CORRECT)
+        other = pool.submit(submit, auth_headers("grader-other"), sum_problem, CORRECT)
         assert gated.entered.acquire(timeout=30)
         gated.release.set()
         assert [future.result()["status"] for future in [*running, other]] == ["ACCEPTED"] * 3
-    assert submit(api, headers, sum_problem, CORRECT)["status"] == "ACCEPTED"
+    assert submit(headers, sum_problem, CORRECT)["status"] == "ACCEPTED"
 
 
 def test_output_dynamodb_cannot_hold_still_stores(
-    api: httpx.Client, auth_headers: Headers, sum_problem: str
+    api: httpx.Client, auth_headers: Headers, sum_problem: str, stored: Stored, submit: Submit
 ) -> None:
     code = "def solution(d):\n    s = chr(0xD800)\n    return {s: [s, 10**40, 1e300]}\n"
     headers = auth_headers("grader-odd-output")
-    body = submit(api, headers, sum_problem, code)
+    body = submit(headers, sum_problem, code)
     assert body["status"] == "WRONG_ANSWER"
     assert isinstance(body["results"][0]["actualOutput"], str)
     item = stored(body["submissionId"])

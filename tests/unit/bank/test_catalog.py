@@ -119,6 +119,12 @@ MALFORMED = [
     ("problem.toml", "time_limit_seconds = 1.0", 'time_limit_seconds = "1"', "time_limit_seconds:"),
     (
         "problem.toml",
+        "time_limit_seconds = 1.0",
+        "time_limit_seconds = 1.5",
+        "time_limit_seconds: problem has 14 test cases of 1.5 s each, 21 s in all; the bound is 20 s",
+    ),
+    (
+        "problem.toml",
         'mode = "function"',
         'mode = "function"\nauthor = "x"',
         "author: unknown field",

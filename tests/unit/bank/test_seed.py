@@ -11,15 +11,14 @@ import pytest
 
 from alpaco.bank.catalog import BANK_NAMESPACE, PROBLEMS_DIR, BankProblem, load_problem
 from alpaco.bank.seed import (
-    MAX_ITEM_BYTES,
     REPLACE_ATTEMPTS,
     SCHEMA_VERSION,
     bank_hash,
-    item_bytes,
     problem_item,
     seed_bank,
 )
 from alpaco.bank.verify import VerifiedProblem, verify_problem
+from alpaco.kernel.dynamo import MAX_ITEM_BYTES
 from alpaco.services.problems.repository import ProblemChanged
 
 Program = Callable[[Any], dict[str, Any]]
@@ -292,12 +291,6 @@ def test_the_summary_lists_every_problem_and_the_totals(problems: list[BankProbl
     assert lines[1].startswith("failed   string_reverse ")
     assert "the brute force disagrees" in lines[1]
     assert lines[3].startswith("bank: 2 seeded, 0 skipped, 1 failed in ")
-
-
-def test_item_bytes_counts_names_and_utf8_values() -> None:
-    assert item_bytes({"a": "xyz"}) == 4
-    assert item_bytes({"title": "한"}) == 5 + 3
-    assert item_bytes({"tags": ["ab", "c"]}) == 4 + 3 + (1 + 2) + (1 + 1)
 
 
 class EverChangingStore(MemoryStore):

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from alpaco.kernel import dynamo
-from alpaco.kernel.dynamo import CursorCodec, Query, query_page
+from alpaco.kernel.dynamo import CursorCodec, Query, item_bytes, query_page
 from alpaco.kernel.http import BadRequest
 from alpaco.kernel.tables import PROBLEMS
 
@@ -49,6 +49,15 @@ def _close(a: object, b: object) -> bool:
     if isinstance(a, list) and isinstance(b, list):
         return len(a) == len(b) and all(_close(x, y) for x, y in zip(a, b, strict=True))
     return a == b and type(a) is type(b)
+
+
+def test_item_bytes_counts_names_and_utf8_values() -> None:
+    assert item_bytes({"a": "xyz"}) == 4
+    assert item_bytes({"title": "한"}) == 5 + 3
+    assert item_bytes({"tags": ["ab", "c"]}) == 4 + 3 + (1 + 2) + (1 + 1)
+    assert item_bytes({"n": 12345, "ok": True, "gone": None}) == 1 + (5 // 2 + 2) + 2 + 1
+    assert item_bytes({"m": {"k": None}}) == 1 + 3 + (1 + 1 + 1)
+    assert item_bytes({"s": "\ud800"}) == 1 + 3
 
 
 def test_cursor_round_trip_and_scope() -> None:

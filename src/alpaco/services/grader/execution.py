@@ -1,4 +1,8 @@
-"""The one batched executor call per grading: one compile, every case in parallel inside it."""
+"""The one batched executor call per grading: one compile, every case in parallel inside it.
+
+The payload names its `tenant`, the user the run is for, so that the executor can share its CPU
+fairly between users instead of between requests.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,9 @@ class ExecutorFailure(Exception):
     """The executor gave no usable results; the message is safe to show and to store."""
 
 
-def executor_payload(code: str, inputs: Sequence[Any], limits: ProblemLimits) -> dict[str, Any]:
+def executor_payload(
+    code: str, inputs: Sequence[Any], limits: ProblemLimits, *, tenant: str
+) -> dict[str, Any]:
     return {
         "code_to_execute": code,
         "inputs": list(inputs),
@@ -23,15 +29,16 @@ def executor_payload(code: str, inputs: Sequence[Any], limits: ProblemLimits) ->
         "timeout_ms": limits.timeout_ms,
         "memory_limit_mb": limits.memory_limit_mb,
         "language": "python",
+        "tenant": tenant,
     }
 
 
 def run_batch(
-    invoker: Invoker, code: str, inputs: Sequence[Any], limits: ProblemLimits
+    invoker: Invoker, code: str, inputs: Sequence[Any], limits: ProblemLimits, *, tenant: str
 ) -> list[dict[str, Any]]:
     """One result per input, in input order; anything else is an `ExecutorFailure`."""
     try:
-        response = invoker.invoke(EXECUTOR, executor_payload(code, inputs, limits))
+        response = invoker.invoke(EXECUTOR, executor_payload(code, inputs, limits, tenant=tenant))
     except Exception as exc:
         reason = str(exc) if isinstance(exc, InvokeError) else type(exc).__name__
         raise ExecutorFailure(f"the executor could not be invoked ({reason})") from exc

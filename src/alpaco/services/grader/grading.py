@@ -3,7 +3,8 @@
 The overall verdict is the first failing case in case order (the original let the last one win).
 Hidden cases never show their input, expected output, the program's output or its stderr: only the
 verdict, time and memory, and for a runtime or compilation error the exception type and the line
-of the student's code, which is what a student needs to fix a crash without learning the data.
+of the student's code, which is what a student needs to fix a crash without learning the data;
+`hidden.py` decides which types and lines those may be.
 """
 
 from __future__ import annotations
@@ -14,13 +15,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
+from alpaco.services.grader import hidden
 from alpaco.services.grader.problem import Problem, ProblemCase
-from alpaco.services.grader.text import is_unicode
+from alpaco.services.grader.text import clip, is_unicode
 from alpaco.services.grader.verdicts import Verdict, case_verdict, output_of
 
 MAX_TEXT_CHARS: Final = 500
 MAX_OUTPUT_CHARS: Final = 2000
 _DETAIL_CHARS: Final = 100
+_NAME_CHARS: Final = 100
 _MAX_STORED_DEPTH: Final = 16
 _CRASHES: Final = (Verdict.RUNTIME_ERROR, Verdict.COMPILATION_ERROR)
 _JUDGED: Final = (Verdict.ACCEPTED, Verdict.WRONG_ANSWER)
@@ -58,8 +61,8 @@ class CaseResult:
             view["input"] = preview(self.case.input)
             view["expectedOutput"] = preview(self.case.expected)
             view["actualOutput"] = preview(self.actual) if self.verdict in _JUDGED else None
-            view["stdout"] = _clip(self.stdout)
-            view["stderr"] = _clip(self.stderr) or view["stderr"]
+            view["stdout"] = clip(self.stdout, MAX_TEXT_CHARS)
+            view["stderr"] = clip(self.stderr, MAX_TEXT_CHARS) or view["stderr"]
         return view
 
     def crash_summary(self) -> str | None:
@@ -71,7 +74,7 @@ class CaseResult:
 
     def failure_detail(self) -> str | None:
         if self.verdict is Verdict.INTERNAL_ERROR:
-            return self.internal_error or "the executor could not run this case"
+            return self.internal_error or hidden.INTERNAL_ERROR_DETAIL
         if self.case.is_sample and self.stderr.strip():
             return self.stderr.strip()[:_DETAIL_CHARS]
         return self.crash_summary() if self.verdict in _CRASHES else None
@@ -102,10 +105,14 @@ class Grading:
         return max((c.memory_kb for c in self.cases if c.memory_kb is not None), default=None)
 
 
-def grade(problem: Problem, results: Sequence[Any]) -> Grading:
-    """Judge one executor result per test case, in case order (a count mismatch is a ValueError)."""
+def grade(problem: Problem, results: Sequence[Any], *, code: str) -> Grading:
+    """Judge one executor result per test case, in case order (a count mismatch is a ValueError).
+
+    `code` is the graded source: a hidden case may name only one of its lines.
+    """
+    code_lines = len(code.splitlines())
     cases = tuple(
-        _case_result(problem, case, result if isinstance(result, Mapping) else {})
+        _case_result(problem, case, result if isinstance(result, Mapping) else {}, code_lines)
         for case, result in zip(problem.cases, results, strict=True)
     )
     first_failure = next((c for c in cases if c.verdict is not Verdict.ACCEPTED), None)
@@ -123,12 +130,14 @@ def failed_grading(message: str, *, total: int) -> Grading:
     return Grading(Verdict.INTERNAL_ERROR, (), total, f"Grading failed: {message}")
 
 
-def _case_result(problem: Problem, case: ProblemCase, result: Mapping[str, Any]) -> CaseResult:
+def _case_result(
+    problem: Problem, case: ProblemCase, result: Mapping[str, Any], code_lines: int
+) -> CaseResult:
     mode = problem.limits.mode
     verdict = case_verdict(
         result, case.expected, mode=mode, judge_type=problem.judge_type, epsilon=problem.epsilon
     )
-    line = result.get("exceptionLine")
+    exception_type, exception_line, internal_error = _crash_facts(case, result, code_lines)
     return CaseResult(
         case=case,
         verdict=verdict,
@@ -137,10 +146,21 @@ def _case_result(problem: Problem, case: ProblemCase, result: Mapping[str, Any])
         actual=output_of(result, mode),
         stdout=_text(result.get("stdout")),
         stderr=_text(result.get("stderr")),
-        exception_type=_text(result.get("exceptionType")) or None,
-        exception_line=_int_or_none(line),
-        internal_error=_text(result.get("error"))[: _DETAIL_CHARS * 2] or None,
+        exception_type=exception_type,
+        exception_line=exception_line,
+        internal_error=internal_error,
     )
+
+
+def _crash_facts(
+    case: ProblemCase, result: Mapping[str, Any], code_lines: int
+) -> tuple[str | None, int | None, str | None]:
+    """Exception type, line and executor error text, as far as this case may show them."""
+    kind, line = result.get("exceptionType"), result.get("exceptionLine")
+    if not case.is_sample:
+        return hidden.exception_type(kind), hidden.exception_line(line, code_lines), None
+    error = _text(result.get("error"))[: _DETAIL_CHARS * 2] or None
+    return clip(_text(kind), _NAME_CHARS), _int_or_none(line), error
 
 
 def seconds(milliseconds: Any) -> float:
@@ -163,12 +183,6 @@ def _text(value: Any) -> str:
     return value if is_unicode(value) else value.encode("utf-8", "replace").decode("utf-8")
 
 
-def _clip(text: str) -> str | None:
-    if not text:
-        return None
-    return text if len(text) <= MAX_TEXT_CHARS else text[: MAX_TEXT_CHARS - 3] + "..."
-
-
 def preview(value: Any) -> Any:
     """The value itself when it is small and DynamoDB can store it as is, else its clipped JSON text.
 
@@ -179,7 +193,7 @@ def preview(value: Any) -> Any:
     text = json.dumps(value)
     if len(text) <= MAX_OUTPUT_CHARS and _storable(value, depth=0):
         return value
-    return text if len(text) <= MAX_OUTPUT_CHARS else text[: MAX_OUTPUT_CHARS - 3] + "..."
+    return clip(text, MAX_OUTPUT_CHARS)
 
 
 def _storable(value: Any, *, depth: int) -> bool:

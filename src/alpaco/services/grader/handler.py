@@ -37,7 +37,7 @@ def grade() -> Response[str]:
         if isinstance(request, GradeRequest):
             submitter = Submitter(user_id=claims.user_id, author=claims.display_name)
             return _ok(grade_submission(request, submitter, ports()))
-        return _ok(run_custom_tests(request, ports()))
+        return _ok(run_custom_tests(request, claims.user_id, ports()))
 
 
 def _ok(body: dict[str, Any]) -> Response[str]:

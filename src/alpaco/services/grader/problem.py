@@ -8,6 +8,10 @@ which the grader reports as INTERNAL_ERROR instead of guessing.
 Two documented defaults remain, both the original's own semantics: a problem without `mode` is a
 `function` problem (the only mode the original had), and one without any judge type is judged by
 `equal`. A test case without `isSample: true` is hidden.
+
+A grading runs every case in one executor call, and API Gateway gives up on a request after 29 s:
+a problem whose cases' time limits add up past `MAX_CASE_SECONDS` could never be graded in time,
+so it is refused as it is read, and the bank refuses to hold one.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from alpaco.services.grader.judges import JUDGE_TYPES, resolve_epsilon
 
 MODES: Final = ("function", "stdio")
 MAX_TIME_LIMIT_SECONDS: Final = 20.0
+MAX_CASE_SECONDS: Final = 20.0
 MEMORY_LIMIT_RANGE_MB: Final = (16, 2048)
 
 
@@ -99,6 +104,8 @@ def read_problem(item: Mapping[str, Any]) -> Problem:
             epsilon = resolve_epsilon(_setting(item, constraints, ("epsilon",)))
         except ValueError as exc:
             raise InvalidProblem(f"problem epsilon is unusable: {exc}") from exc
+    cases = _cases(item.get("finalTestCases"), limits.mode)
+    check_case_seconds(len(cases), limits)
     return Problem(
         problem_id=problem_id,
         title=str(item.get("title") or ""),
@@ -106,8 +113,18 @@ def read_problem(item: Mapping[str, Any]) -> Problem:
         limits=limits,
         judge_type=judge_type,
         epsilon=epsilon,
-        cases=_cases(item.get("finalTestCases"), limits.mode),
+        cases=cases,
     )
+
+
+def check_case_seconds(case_count: int, limits: ProblemLimits) -> None:
+    """Raises `InvalidProblem` past `MAX_CASE_SECONDS`, counted in the executor's milliseconds."""
+    total_ms = case_count * limits.timeout_ms
+    if total_ms > MAX_CASE_SECONDS * 1000:
+        raise InvalidProblem(
+            f"problem has {case_count} test cases of {limits.time_limit_seconds:g} s each, "
+            f"{total_ms / 1000:g} s in all; the bound is {MAX_CASE_SECONDS:g} s"
+        )
 
 
 def _constraints(item: Mapping[str, Any]) -> Mapping[str, Any]:

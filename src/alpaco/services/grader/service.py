@@ -65,7 +65,7 @@ def grade_submission(request: GradeRequest, submitter: Submitter, ports: Ports) 
     if item is None:
         raise NotFound(f"Problem {request.problem_id!r} not found.")
     submitted_at = int(ports.clock())
-    grading = _grade(item, request.code, ports.invoker)
+    grading = _grade(item, request.code, submitter.user_id, ports.invoker)
     stored = submission_item(
         submission_id=ports.new_id(),
         problem_id=request.problem_id,
@@ -94,7 +94,7 @@ def grade_submission(request: GradeRequest, submitter: Submitter, ports: Ports) 
     return grade_response(stored)
 
 
-def run_custom_tests(request: CustomRunRequest, ports: Ports) -> dict[str, Any]:
+def run_custom_tests(request: CustomRunRequest, user_id: str, ports: Ports) -> dict[str, Any]:
     """Run the student's own inputs in the problem's mode and limits; nothing is judged or stored."""
     limits = _custom_limits(request.problem_id, ports.problems)
     if limits.mode == "stdio" and not all(isinstance(case, str) for case in request.inputs):
@@ -104,7 +104,7 @@ def run_custom_tests(request: CustomRunRequest, ports: Ports) -> dict[str, Any]:
         outputs = []
     else:
         try:
-            outputs = run_batch(ports.invoker, request.code, request.inputs, limits)
+            outputs = run_batch(ports.invoker, request.code, request.inputs, limits, tenant=user_id)
         except ExecutorFailure as exc:
             outputs = [_invocation_failure(str(exc)) for _ in request.inputs]
     return {
@@ -119,16 +119,17 @@ def run_custom_tests(request: CustomRunRequest, ports: Ports) -> dict[str, Any]:
     }
 
 
-def _grade(item: dict[str, Any], code: str, invoker: Invoker) -> Grading:
+def _grade(item: dict[str, Any], code: str, user_id: str, invoker: Invoker) -> Grading:
     try:
         problem = read_problem(item)
     except InvalidProblem as exc:
         return failed_grading(str(exc), total=0)
+    inputs = [case.input for case in problem.cases]
     try:
-        results = run_batch(invoker, code, [case.input for case in problem.cases], problem.limits)
+        results = run_batch(invoker, code, inputs, problem.limits, tenant=user_id)
     except ExecutorFailure as exc:
         return failed_grading(str(exc), total=len(problem.cases))
-    return grade(problem, results)
+    return grade(problem, results, code=code)
 
 
 def _count(problems: ProblemSource, problem_id: str, *, accepted: bool) -> None:

@@ -3,6 +3,12 @@
 The item keeps every attribute of the original (reference §5.7) plus `score`, `passedCaseCount`,
 `totalCaseCount` and `memoryKb`. Attributes that key a Submissions index are never empty strings
 (DynamoDB rejects those, which silently lost the original's submissions with untitled problems).
+
+An item must also fit in DynamoDB's 400 KB, or the grading is lost after it ran. Every text a case
+shows is clipped, but a problem with many sample cases can still add up past that, so an item over
+`MAX_ITEM_BYTES` sheds what a student can best do without, always in the same order: the samples'
+stdout and stderr, then the samples' input and outputs, then the error message's length, and only
+then trailing case results. Such an item says `resultsClipped: true`; the code is always kept.
 """
 
 from __future__ import annotations
@@ -11,9 +17,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
+from alpaco.kernel.dynamo import MAX_ITEM_BYTES, item_bytes
 from alpaco.services.grader.grading import Grading
+from alpaco.services.grader.text import clip
 
 GRADE_SUBMISSION_RESULTS: Final = "GRADE_SUBMISSION_RESULTS"
+_SAMPLE_FIELDS_SHED: Final = (("stdout", "stderr"), ("input", "expectedOutput", "actualOutput"))
+_CLIPPED_MESSAGE_CHARS: Final = 200
 
 
 @dataclass(frozen=True)
@@ -69,11 +79,43 @@ def submission_item(
     }
     if grading.error_message:
         item["errorMessage"] = grading.error_message
-    return {name: value for name, value in item.items() if value is not None}
+    return fit_item({name: value for name, value in item.items() if value is not None})
+
+
+def fit_item(item: dict[str, Any], limit: int = MAX_ITEM_BYTES) -> dict[str, Any]:
+    """The item when it fits in `limit` bytes, else a copy clipped until it does."""
+    if item_bytes(item) <= limit:
+        return item
+    fitted = {**item, "resultsClipped": True}
+    for fields in _SAMPLE_FIELDS_SHED:
+        fitted["results"] = [_shed(case, fields) for case in fitted["results"]]
+        if item_bytes(fitted) <= limit:
+            return fitted
+    if "errorMessage" in fitted:
+        fitted["errorMessage"] = clip(fitted["errorMessage"], _CLIPPED_MESSAGE_CHARS)
+    return {**fitted, "results": _fitting_prefix(fitted, limit)}
+
+
+def _fitting_prefix(item: dict[str, Any], limit: int) -> list[dict[str, Any]]:
+    """The longest run of leading case results the item can carry, by bisection."""
+    results = item["results"]
+    low, high = 0, len(results)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if item_bytes({**item, "results": results[:middle]}) <= limit:
+            low = middle
+        else:
+            high = middle - 1
+    return list(results[:low])
+
+
+def _shed(case: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    return {**case, **dict.fromkeys(fields)} if case.get("isSample") is True else case
 
 
 def grade_response(item: Mapping[str, Any]) -> dict[str, Any]:
-    """The original's response fields, plus score, counts, memory and submission time."""
+    """The original's response fields, plus score, counts, memory, submission time and whether
+    the results were clipped to fit the stored item."""
     return {
         "submissionId": item["submissionId"],
         "problemId": item["problemId"],
@@ -89,4 +131,5 @@ def grade_response(item: Mapping[str, Any]) -> dict[str, Any]:
         "passedCaseCount": item["passedCaseCount"],
         "totalCaseCount": item["totalCaseCount"],
         "submissionTime": item["submissionTime"],
+        "resultsClipped": item.get("resultsClipped", False),
     }

@@ -1,4 +1,5 @@
-"""Text DynamoDB can store: JSON allows lone surrogates, UTF-8 (and so DynamoDB) does not."""
+"""Text DynamoDB can store: JSON allows lone surrogates, UTF-8 (and so DynamoDB) does not; and
+text clipped to a bound a reader can see was reached."""
 
 from __future__ import annotations
 
@@ -10,3 +11,10 @@ def is_unicode(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def clip(text: str, chars: int) -> str | None:
+    """None for no text; past `chars` characters, the start and "..." in `chars` characters."""
+    if not text:
+        return None
+    return text if len(text) <= chars else text[: chars - 3] + "..."

@@ -25,21 +25,22 @@ class Recorder:
         return response
 
 
-def test_the_payload_carries_the_problems_mode_and_limits() -> None:
-    assert executor_payload("code", ("a", "b"), LIMITS) == {
+def test_the_payload_carries_the_problems_mode_limits_and_the_tenant() -> None:
+    assert executor_payload("code", ("a", "b"), LIMITS, tenant="sub-7") == {
         "code_to_execute": "code",
         "inputs": ["a", "b"],
         "mode": "stdio",
         "timeout_ms": 1250,
         "memory_limit_mb": 96,
         "language": "python",
+        "tenant": "sub-7",
     }
 
 
 def test_one_invoke_returns_one_result_per_input() -> None:
     invoker = Recorder({"results": [{"status": "OK"}, "junk"]})
-    assert run_batch(invoker, "code", ["a", "b"], LIMITS) == [{"status": "OK"}, {}]
-    assert [name for name, _ in invoker.calls] == ["executor"]
+    assert run_batch(invoker, "code", ["a", "b"], LIMITS, tenant="sub-7") == [{"status": "OK"}, {}]
+    assert [(name, payload["tenant"]) for name, payload in invoker.calls] == [("executor", "sub-7")]
 
 
 @pytest.mark.parametrize(
@@ -54,5 +55,5 @@ def test_one_invoke_returns_one_result_per_input() -> None:
 )
 def test_unusable_executor_answers_are_failures(invoker: Recorder, message: str) -> None:
     with pytest.raises(ExecutorFailure, match=message) as raised:
-        run_batch(invoker, "code", ["a", "b"], LIMITS)
+        run_batch(invoker, "code", ["a", "b"], LIMITS, tenant="sub-7")
     assert "arn:aws" not in str(raised.value)

@@ -17,6 +17,8 @@ from alpaco.services.grader.grading import (
 from alpaco.services.grader.problem import Problem, ProblemCase, ProblemLimits
 from alpaco.services.grader.verdicts import Verdict
 
+CODE = "".join(f"x{n} = {n}\n" for n in range(1, 11))
+
 
 def problem(*expected: Any, samples: int = 1, mode: str = "function") -> Problem:
     return Problem(
@@ -60,7 +62,7 @@ def crash(kind: str = "RE", **extra: Any) -> dict[str, Any]:
 
 
 def test_all_accepted() -> None:
-    grading = grade(problem(1, 2, 3), [ok(1, ms=10), ok(2, ms=1234), ok(3, kb=20000)])
+    grading = grade(problem(1, 2, 3), [ok(1, ms=10), ok(2, ms=1234), ok(3, kb=20000)], code=CODE)
     assert grading.status is Verdict.ACCEPTED
     assert (grading.passed, grading.total, grading.score) == (3, 3, 100)
     assert grading.error_message is None
@@ -70,7 +72,7 @@ def test_all_accepted() -> None:
 
 def test_the_first_failing_case_decides_the_verdict() -> None:
     results = [ok(1), ok(0), {"status": "TLE", "executionTimeMs": 1000}, ok(4)]
-    grading = grade(problem(1, 2, 3, 4), results)
+    grading = grade(problem(1, 2, 3, 4), results, code=CODE)
     assert grading.status is Verdict.WRONG_ANSWER
     assert [c.verdict for c in grading.cases] == [
         Verdict.ACCEPTED,
@@ -86,14 +88,14 @@ def test_the_first_failing_case_decides_the_verdict() -> None:
 def test_score_is_passed_over_total_rounded_down(total: int, data: st.DataObject) -> None:
     passed = data.draw(st.integers(min_value=0, max_value=total))
     results = [ok(1)] * passed + [ok(0)] * (total - passed)
-    grading = grade(problem(*[1] * total), results)
+    grading = grade(problem(*[1] * total), results, code=CODE)
     assert grading.score == passed * 100 // total
     assert (grading.score == 100) == (passed == total)
     assert (grading.status is Verdict.ACCEPTED) == (passed == total)
 
 
 def test_a_hidden_case_shows_only_verdict_time_and_memory() -> None:
-    grading = grade(problem(1, 2), [ok(1), ok(99, stdout="leak", stderr="leak")])
+    grading = grade(problem(1, 2), [ok(1), ok(99, stdout="leak", stderr="leak")], code=CODE)
     hidden = grading.cases[1].view()
     assert hidden == {
         "caseNumber": 2,
@@ -107,7 +109,7 @@ def test_a_hidden_case_shows_only_verdict_time_and_memory() -> None:
 
 
 def test_a_hidden_runtime_error_shows_the_exception_type_and_line_only() -> None:
-    grading = grade(problem(1, 2), [ok(1), crash()])
+    grading = grade(problem(1, 2), [ok(1), crash()], code=CODE)
     view = grading.cases[1].view()
     assert view["status"] == "RUNTIME_ERROR"
     assert view["exceptionType"] == "ZeroDivisionError"
@@ -122,7 +124,9 @@ def test_a_hidden_runtime_error_shows_the_exception_type_and_line_only() -> None
 
 
 def test_a_sample_case_shows_its_data_and_output() -> None:
-    grading = grade(problem(1, 2, samples=2), [ok(1), ok(5, stdout="dbg", stderr="warn")])
+    grading = grade(
+        problem(1, 2, samples=2), [ok(1), ok(5, stdout="dbg", stderr="warn")], code=CODE
+    )
     view = grading.cases[1].view()
     assert view["isSample"] is True
     assert view["input"] == "in2"
@@ -133,8 +137,54 @@ def test_a_sample_case_shows_its_data_and_output() -> None:
     assert grading.error_message == "Failed at test case 2: WRONG_ANSWER. Details: warn"
 
 
+@pytest.mark.parametrize(
+    ("kind", "line"),
+    [
+        ("{'tag': 'HIDDEN-in2'}", 4),
+        ("HIDDEN-in2" * 3000, 4),
+        ("ZeroDivisionError", 99_999),
+        ("ZeroDivisionError", 0),
+        ("ZeroDivisionError", True),
+    ],
+)
+def test_a_hidden_crash_names_only_builtins_and_lines_of_the_code(kind: str, line: Any) -> None:
+    grading = grade(
+        problem(1, 2), [ok(1), crash(exceptionType=kind, exceptionLine=line)], code=CODE
+    )
+    view = grading.cases[1].view()
+    shown = "UserException" if "HIDDEN" in kind else kind
+    shown_line = line if line == 4 else None
+    assert (view["exceptionType"], view["exceptionLine"]) == (shown, shown_line)
+    summary = shown if shown_line is None else f"{shown} on line {shown_line}"
+    assert view["stderr"] == summary
+    assert grading.error_message == f"Failed at test case 2: RUNTIME_ERROR. Details: {summary}"
+    assert "HIDDEN" not in json.dumps(view) + grading.error_message
+
+
+def test_a_hidden_crash_keeps_signal_names_and_executor_labels() -> None:
+    results = [
+        ok(1),
+        crash(exceptionType="SIGSEGV", exceptionLine=None),
+        crash(exceptionType="SolutionFunctionNotFoundError", exceptionLine=10),
+    ]
+    grading = grade(problem(1, 2, 3), results, code=CODE)
+    assert [c.view()["stderr"] for c in grading.cases[1:]] == [
+        "SIGSEGV",
+        "SolutionFunctionNotFoundError on line 10",
+    ]
+
+
+def test_a_sample_crash_shows_its_own_exception_class_and_clips_a_long_name() -> None:
+    results = [crash(exceptionType="BadInput", exceptionLine=99), crash(exceptionType="E" * 30_000)]
+    grading = grade(problem(1, 2, samples=2), results, code=CODE)
+    first, second = (c.view() for c in grading.cases)
+    assert (first["exceptionType"], first["exceptionLine"]) == ("BadInput", 99)
+    assert len(second["exceptionType"]) == 100
+    assert second["exceptionType"].endswith("...")
+
+
 def test_a_sample_crash_shows_the_stderr() -> None:
-    grading = grade(problem(1), [crash(exceptionLine=None)])
+    grading = grade(problem(1), [crash(exceptionLine=None)], code=CODE)
     view = grading.cases[0].view()
     assert view["stderr"].startswith("Traceback")
     assert view["exceptionLine"] is None
@@ -142,29 +192,39 @@ def test_a_sample_crash_shows_the_stderr() -> None:
 
 
 def test_sample_texts_are_clipped() -> None:
-    grading = grade(problem(1), [ok(1, stdout="x" * 5000)])
+    grading = grade(problem(1), [ok(1, stdout="x" * 5000)], code=CODE)
     stdout = grading.cases[0].view()["stdout"]
     assert len(stdout) == 500
     assert stdout.endswith("...")
 
 
-def test_an_internal_error_case_names_the_executor_problem() -> None:
-    grading = grade(problem(1, 2), [ok(1), {"status": "IE", "error": "sandbox unavailable"}])
+def test_a_sample_internal_error_names_the_executor_problem() -> None:
+    grading = grade(problem(1), [{"status": "IE", "error": "sandbox unavailable"}], code=CODE)
     assert grading.status is Verdict.INTERNAL_ERROR
     assert grading.error_message == (
-        "Failed at test case 2: INTERNAL_ERROR. Details: sandbox unavailable"
+        "Failed at test case 1: INTERNAL_ERROR. Details: sandbox unavailable"
     )
+
+
+def test_a_hidden_internal_error_never_shows_the_executors_text() -> None:
+    error = {"status": "IE", "error": "case lost while reading HIDDEN-in2"}
+    grading = grade(problem(1, 2), [ok(1), error], code=CODE)
+    assert grading.status is Verdict.INTERNAL_ERROR
+    assert grading.error_message == (
+        "Failed at test case 2: INTERNAL_ERROR. Details: the executor could not run this case"
+    )
+    assert "HIDDEN" not in json.dumps(grading.cases[1].view())
 
 
 def test_a_compilation_error_fails_the_first_case() -> None:
     results = [crash("CE", exceptionType="SyntaxError", exceptionLine=1)] * 2
-    grading = grade(problem(1, 2), results)
+    grading = grade(problem(1, 2), results, code=CODE)
     assert grading.status is Verdict.COMPILATION_ERROR
     assert grading.cases[1].view()["stderr"] == "SyntaxError on line 1"
 
 
 def test_malformed_results_are_internal_errors() -> None:
-    grading = grade(problem(1), ["not a dict"])
+    grading = grade(problem(1), ["not a dict"], code=CODE)
     assert grading.status is Verdict.INTERNAL_ERROR
     assert grading.cases[0].seconds == 0.0
     assert grading.cases[0].memory_kb is None
@@ -172,7 +232,7 @@ def test_malformed_results_are_internal_errors() -> None:
 
 def test_a_result_count_mismatch_is_a_programming_error() -> None:
     with pytest.raises(ValueError, match="zip"):
-        grade(problem(1, 2), [ok(1)])
+        grade(problem(1, 2), [ok(1)], code=CODE)
 
 
 def test_failed_grading_has_no_case_results() -> None:
@@ -215,7 +275,7 @@ def test_large_values_are_clipped_text() -> None:
 
 def test_lone_surrogates_never_reach_storage() -> None:
     lone = chr(0xD800)
-    grading = grade(problem(1), [ok({lone: [lone]}, stdout=f"out{lone}", stderr=lone)])
+    grading = grade(problem(1), [ok({lone: [lone]}, stdout=f"out{lone}", stderr=lone)], code=CODE)
     view = grading.cases[0].view()
     assert view["actualOutput"] == '{"\\ud800": ["\\ud800"]}'
     assert view["stdout"] == "out?"

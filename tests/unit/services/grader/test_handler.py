@@ -64,7 +64,20 @@ def test_grades_as_the_tokens_user_with_a_server_made_id(fakes: Fakes) -> None:
     assert body["submissionId"] == "server-id"
     assert fakes.stored[0]["userId"] == "3b5f8c1e-0000-4000-8000-000000000001"
     assert fakes.stored[0]["author"] == "alpaca"
-    assert len(fakes.payloads) == 1
+    assert [payload["tenant"] for payload in fakes.payloads] == [fakes.stored[0]["userId"]]
+
+
+def test_custom_tests_run_for_the_tokens_user(fakes: Fakes) -> None:
+    event = copy.deepcopy(EVENT)
+    body = json.loads(event["body"])
+    body.update(executionMode="RUN_CUSTOM_TESTS", customTestCases=[[1, 2]], userId="forged")
+    event["body"] = json.dumps(body)
+    status, answer = call(event)
+    assert status == 200
+    assert answer["results"][0]["runCodeOutput"]["returnValue"] == 3
+    user = EVENT["requestContext"]["authorizer"]["claims"]["sub"]
+    assert [payload["tenant"] for payload in fakes.payloads] == [user]
+    assert fakes.stored == []
 
 
 def test_without_claims_it_is_401(fakes: Fakes) -> None:

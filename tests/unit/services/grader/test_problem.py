@@ -5,7 +5,12 @@ from typing import Any
 
 import pytest
 
-from alpaco.services.grader.problem import InvalidProblem, read_limits, read_problem
+from alpaco.services.grader.problem import (
+    MAX_CASE_SECONDS,
+    InvalidProblem,
+    read_limits,
+    read_problem,
+)
 
 CASES = [
     {"input": [1, 2], "expected_output": 3, "rationale": "sample", "isSample": True},
@@ -135,3 +140,35 @@ def test_is_sample_must_be_true_to_show_a_case() -> None:
 
 def test_limits_need_no_test_cases() -> None:
     assert read_limits(item(finalTestCases=None)).memory_limit_mb == 128
+
+
+def cases(count: int) -> str:
+    return json.dumps([{"input": n, "expected_output": n} for n in range(count)])
+
+
+@pytest.mark.parametrize(
+    ("count", "seconds"), [(20, 1.0), (40, 0.5), (1, MAX_CASE_SECONDS), (200, 0.1), (3, 6.666)]
+)
+def test_cases_whose_time_limits_add_up_to_the_bound_are_read(count: int, seconds: float) -> None:
+    assert (
+        len(read_problem(item(finalTestCases=cases(count), timeLimitSeconds=seconds)).cases)
+        == count
+    )
+
+
+@pytest.mark.parametrize(
+    ("count", "seconds", "message"),
+    [
+        (21, 1.0, "21 test cases of 1 s each, 21 s in all; the bound is 20 s"),
+        (2, 10.001, "2 test cases of 10.001 s each, 20.002 s in all"),
+        (19, 1.0526, "19 test cases of 1.0526 s each, 20.007 s in all"),
+        (20_001, 0.0001, "20001 test cases of 0.0001 s each, 20.001 s in all"),
+    ],
+)
+def test_cases_that_cannot_all_run_in_one_grading_are_refused(
+    count: int, seconds: float, message: str
+) -> None:
+    with pytest.raises(InvalidProblem, match=message):
+        read_problem(item(finalTestCases=cases(count), timeLimitSeconds=seconds))
+    limits = read_limits(item(finalTestCases=cases(count), timeLimitSeconds=seconds))
+    assert limits.time_limit_seconds == seconds

@@ -115,6 +115,7 @@ def test_an_accepted_submission_is_run_once_stored_once_and_counted() -> None:
         128,
     )
     assert "expected_output" not in json.dumps(payload)
+    assert payload["tenant"] == "sub-1"
     assert [item["submissionId"] for item in submissions.items] == ["sub-id"]
     assert submissions.items[0]["userId"] == "sub-1"
     assert submissions.items[0]["author"] == "Alice"
@@ -178,7 +179,7 @@ def test_custom_tests_run_in_the_problems_mode_and_limits() -> None:
     executor, submissions = FakeExecutor(), FakeSubmissions()
     stdio = problem_item(mode="stdio", timeLimitSeconds=0.5, memoryLimitMb=32)
     response = run_custom_tests(
-        custom(("1 2\n",)), ports(executor, FakeProblems(stdio), submissions)
+        custom(("1 2\n",)), "sub-2", ports(executor, FakeProblems(stdio), submissions)
     )
     assert response["executionMode"] == "RUN_CUSTOM_TESTS_RESULTS"
     assert (response["mode"], response["timeLimitSeconds"], response["memoryLimitMb"]) == (
@@ -188,13 +189,16 @@ def test_custom_tests_run_in_the_problems_mode_and_limits() -> None:
     )
     assert executor.payloads[0]["timeout_ms"] == 500
     assert executor.payloads[0]["mode"] == "stdio"
+    assert executor.payloads[0]["tenant"] == "sub-2"
     assert submissions.items == []
 
 
 def test_custom_tests_return_the_originals_shape() -> None:
     executor = FakeExecutor()
     response = run_custom_tests(
-        custom(([1, 2], [5])), ports(executor, FakeProblems(problem_item()), FakeSubmissions())
+        custom(([1, 2], [5])),
+        "sub-2",
+        ports(executor, FakeProblems(problem_item()), FakeSubmissions()),
     )
     assert response["results"] == [
         {
@@ -213,7 +217,9 @@ def test_custom_tests_return_the_originals_shape() -> None:
 
 def test_custom_tests_without_a_problem_use_the_stated_playground_limits() -> None:
     executor = FakeExecutor()
-    run_custom_tests(custom(([1],), None), ports(executor, FakeProblems(), FakeSubmissions()))
+    run_custom_tests(
+        custom(([1],), None), "sub-2", ports(executor, FakeProblems(), FakeSubmissions())
+    )
     assert executor.payloads[0]["timeout_ms"] == PLAYGROUND_LIMITS.timeout_ms == 2000
     assert executor.payloads[0]["mode"] == "function"
 
@@ -221,21 +227,23 @@ def test_custom_tests_without_a_problem_use_the_stated_playground_limits() -> No
 def test_custom_tests_need_text_for_a_stdio_problem() -> None:
     problems = FakeProblems(problem_item(mode="stdio"))
     with pytest.raises(BadRequest, match="string"):
-        run_custom_tests(custom((5,)), ports(FakeExecutor(), problems, FakeSubmissions()))
+        run_custom_tests(custom((5,)), "sub-2", ports(FakeExecutor(), problems, FakeSubmissions()))
 
 
 def test_custom_tests_for_an_unknown_or_broken_problem_fail_loudly() -> None:
     with pytest.raises(NotFound):
-        run_custom_tests(custom((1,)), ports(FakeExecutor(), FakeProblems(), FakeSubmissions()))
+        run_custom_tests(
+            custom((1,)), "sub-2", ports(FakeExecutor(), FakeProblems(), FakeSubmissions())
+        )
     broken = FakeProblems(problem_item(memoryLimitMb=None))
     with pytest.raises(InternalError, match="no memory limit"):
-        run_custom_tests(custom((1,)), ports(FakeExecutor(), broken, FakeSubmissions()))
+        run_custom_tests(custom((1,)), "sub-2", ports(FakeExecutor(), broken, FakeSubmissions()))
 
 
 def test_custom_tests_report_an_executor_failure_per_case() -> None:
     executor = FakeExecutor(fail=True)
     response = run_custom_tests(
-        custom((1, 2)), ports(executor, FakeProblems(problem_item()), FakeSubmissions())
+        custom((1, 2)), "sub-2", ports(executor, FakeProblems(problem_item()), FakeSubmissions())
     )
     outputs = [r["runCodeOutput"] for r in response["results"]]
     assert len(outputs) == 2
@@ -247,7 +255,7 @@ def test_custom_tests_report_an_executor_failure_per_case() -> None:
 def test_no_custom_tests_means_no_run() -> None:
     executor = FakeExecutor()
     response = run_custom_tests(
-        custom(()), ports(executor, FakeProblems(problem_item()), FakeSubmissions())
+        custom(()), "sub-2", ports(executor, FakeProblems(problem_item()), FakeSubmissions())
     )
     assert response["results"] == []
     assert executor.payloads == []
@@ -263,3 +271,47 @@ def test_a_counter_failure_does_not_fail_a_stored_grading() -> None:
     response = grade_submission(request, SUBMITTER, ports(FakeExecutor(), problems, submissions))
     assert response["status"] == "ACCEPTED"
     assert len(submissions.items) == 1
+
+
+def test_a_problem_whose_cases_cannot_run_in_time_is_a_stored_internal_error() -> None:
+    cases = json.dumps([{"input": [n], "expected_output": n} for n in range(9)])
+    executor = FakeExecutor()
+    response, problems, submissions = grade_once(
+        executor, problem_item(finalTestCases=cases, timeLimitSeconds=2.5)
+    )
+    assert response["status"] == "INTERNAL_ERROR"
+    assert "9 test cases of 2.5 s each, 22.5 s in all" in response["errorMessage"]
+    assert executor.payloads == []
+    assert len(submissions.items) == 1
+    assert problems.recorded == []
+
+
+class ForgingExecutor(FakeExecutor):
+    """Answers every case with a crash that names the input, as hostile code inside could."""
+
+    def invoke(self, function: str, payload: dict[str, Any]) -> dict[str, Any]:
+        self.payloads.append(payload)
+        crash = {"status": "RE", "exceptionLine": 99_999, "stderr": "", "error": "x"}
+        return {"results": [{**crash, "exceptionType": repr(x)} for x in payload["inputs"]]}
+
+
+def test_hidden_inputs_never_reach_the_response_or_the_stored_item() -> None:
+    response, _, submissions = grade_once(ForgingExecutor())
+    sample, hidden = response["results"]
+    assert sample["exceptionType"] == "[1, 2]"
+    assert hidden["exceptionType"] == "UserException"
+    assert hidden["exceptionLine"] is None
+    assert response["errorMessage"].endswith("Details: [1, 2] on line 99999")
+    assert "[4, 4]" not in json.dumps(response) + json.dumps(submissions.items)
+
+
+def test_a_stored_item_that_had_to_be_clipped_is_what_the_response_shows() -> None:
+    cases = json.dumps(
+        [{"input": "i" * 3000, "expected_output": n, "isSample": True} for n in range(200)]
+    )
+    noisy = problem_item(finalTestCases=cases, timeLimitSeconds=0.1)
+    response, _, submissions = grade_once(FakeExecutor(lambda x: "o" * 3000), noisy)
+    (item,) = submissions.items
+    assert item["resultsClipped"] is True
+    assert response["resultsClipped"] is True
+    assert response["results"] == item["results"]
