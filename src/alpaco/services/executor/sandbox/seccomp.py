@@ -44,8 +44,10 @@ CASE_DENIED: tuple[str, ...] = ("unshare", "setns", "mount")
 
 # Without namespaces a case shares a pid namespace (and possibly a uid) with the fork server,
 # the harness and other sandboxes: it may signal only its own process group (`kill(0, sig)`).
+# It shares their IPC namespace too, whose SysV objects and message queues outlive it.
 UNISOLATED_CASE_DENIED: tuple[str, ...] = (
     "tkill", "tgkill", "rt_sigqueueinfo", "rt_tgsigqueueinfo", "pidfd_send_signal", "pidfd_open",
+    "shmget", "semget", "msgget", "mq_open",
 )  # fmt: skip
 
 # fcntl record locks (F_GETLK, F_SETLK, F_SETLKW and the open-file-description variants).
