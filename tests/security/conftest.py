@@ -24,7 +24,7 @@ from alpaco.services.executor import runner
 from alpaco.services.executor.handler import handler
 from alpaco.services.executor.runner import Executor, get_executor
 from alpaco.services.executor.sandbox import probe
-from alpaco.services.executor.scheduler import usable_cores
+from alpaco.services.executor.scheduler import max_concurrent, usable_cores
 
 SECRET = f"alpaco-fake-harness-secret-{uuid.uuid4().hex}"
 MODES = ("full", "thin")
@@ -126,7 +126,7 @@ def thin_executor() -> Iterator[Executor]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("ALPACO_SANDBOX", "thin")
         caps = probe.detect.__wrapped__()
-    executor = Executor(caps, concurrent=4, cores=usable_cores(), warm=0)
+    executor = Executor(caps, concurrent=max_concurrent(), cores=usable_cores(), warm=0)
     EXECUTORS["thin"] = executor
     yield executor
     executor.seats.remove_all()

@@ -132,3 +132,134 @@ def test_a_terminal_injection_ioctl_is_refused(judge: Judge) -> None:
 
     assert result["status"] == "OK"
     assert "injected" not in result["returnValue"]
+
+
+# Class: fields user code could fill with hidden data.
+
+
+def test_an_exception_class_named_after_the_input_is_reported_as_a_user_exception(
+    judge: Judge,
+) -> None:
+    code = (
+        "def solution(d):\n    raise type(repr(d), (Exception,), {})('and a message: ' + repr(d))\n"
+    )
+
+    rows = judge.batch(code, ["HIDDEN-7f3a-1", "x" * 30_000])
+
+    for row in rows:
+        assert (row["status"], row["exceptionType"], row["exceptionLine"]) == (
+            "RE", "UserException", 2)  # fmt: skip
+
+
+def test_a_forged_exception_frame_yields_only_a_real_line_and_a_known_name(judge: Judge) -> None:
+    code = (
+        "import os\n"
+        "def solution(d):\n"
+        '    os.write(3, b\'{"e":{"type":"HIDDEN-7f3a","line":4242}}\')\n'
+        "    os._exit(1)\n"
+    )
+
+    result = judge.run(code, input_data=1)
+
+    assert (result["status"], result["exceptionType"], result["exceptionLine"]) == (
+        "RE", "UserException", None)  # fmt: skip
+
+
+def test_a_built_in_name_on_a_user_class_is_only_a_name_anyone_could_know(judge: Judge) -> None:
+    code = "class ValueError(Exception):\n    pass\ndef solution(d):\n    raise ValueError(d)\n"
+
+    result = judge.run(code, input_data=1)
+
+    assert (result["status"], result["exceptionType"]) == ("RE", "UserException")
+
+
+# Class: a result channel the case writes itself.
+
+
+def test_a_claimed_time_is_not_believed(judge: Judge) -> None:
+    code = (
+        "import os, time\n"
+        "def solution(d):\n"
+        "    time.sleep(0.5)\n"
+        '    os.write(3, b\'{"t":0,"v":1}\')\n'
+        "    os._exit(0)\n"
+    )
+
+    result = judge.run(code, input_data=1)
+
+    assert result["executionTimeMs"] >= 500
+    assert result["status"] == "RE"
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        """b'{"v":NaN}'""",
+        """b'{"v":Infinity}'""",
+        """b'{"v":{"a":1,"a":2}}'""",
+        """b'{"v":' + b'[' * 100_000 + b']' * 100_000 + b'}'""",
+    ],
+)
+def test_a_malformed_frame_is_that_cases_runtime_error_and_nobody_elses(
+    judge: Judge, frame: str
+) -> None:
+    code = (
+        "import os\n"
+        "def solution(d):\n"
+        "    if d == 'forge':\n"
+        f"        os.write(3, {frame})\n"
+        "        os._exit(0)\n"
+        "    return d\n"
+    )
+
+    rows = judge.batch(code, [1, "forge", 2])
+
+    assert [(row["status"], row["returnValue"]) for row in rows] == [
+        ("OK", 1), ("RE", None), ("OK", 2)]  # fmt: skip
+    json.dumps(rows, allow_nan=False)  # what leaves is strict JSON
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "import os\ndef solution(d):\n    os._exit(125)\n",
+        "import sys\nsys.modules['traceback'] = 42\ndef solution(d):\n    raise ValueError(d)\n",
+        "import sys\nsys.modules['linecache'] = None\ndef solution(d):\n    1 / 0\n",
+        (
+            "class Meta(type):\n"
+            "    @property\n"
+            "    def __name__(cls):\n"
+            "        raise RuntimeError('no name')\n"
+            "    __qualname__ = property(lambda cls: 1 / 0)\n"
+            "class Odd(Exception, metaclass=Meta):\n"
+            "    pass\n"
+            "def solution(d):\n"
+            "    raise Odd(d)\n"
+        ),
+        (
+            "class Key:\n"
+            "    def __str__(self):\n"
+            "        raise RuntimeError('no text')\n"
+            "    __hash__ = object.__hash__\n"
+            "def solution(d):\n"
+            "    return {Key(): d}\n"
+        ),
+        "class Loud(Exception):\n    def __str__(self):\n        1 / 0\n"
+        "def solution(d):\n    raise Loud()\n",
+    ],
+    ids=[
+        "exit-125",
+        "poisoned-traceback",
+        "poisoned-linecache",
+        "nameless-class",
+        "bad-key",
+        "unprintable-exception",
+    ],
+)
+def test_what_the_solution_breaks_is_its_runtime_error_never_internal(
+    judge: Judge, code: str
+) -> None:
+    rows = judge.batch(code, [1, 2])
+
+    assert [row["status"] for row in rows] == ["RE", "RE"]
+    assert all(row["error"] is None for row in rows)

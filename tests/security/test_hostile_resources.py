@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 import pytest
@@ -178,3 +179,27 @@ def test_oversized_source_is_refused_before_it_reaches_the_sandbox(judge: Judge)
 
     assert (result["statusCode"], result["status"]) == (400, "IE")
     assert "larger than" in result["error"]
+
+
+def test_escapes_cannot_amplify_a_batchs_response(judge: Judge) -> None:
+    code = (
+        "import sys\n"
+        "sys.stderr.write('\\x02' * (1 << 20))\n"  # first: an OLE on stdout ends the case
+        "sys.stdout.write('\\x01' * (1 << 20))\n"
+    )
+
+    result = judge.run(code, mode="stdio", inputs=[""] * 20)
+
+    encoded = len(json.dumps(result))
+    assert encoded < 6_000_000  # AWS Lambda's synchronous response limit is 6 MB
+    rows = result["results"]
+    assert all(row["outputTruncated"] and row["stderrTruncated"] for row in rows)
+
+
+def test_a_batch_of_big_values_stays_within_the_response_budget(judge: Judge) -> None:
+    code = "def solution(n):\n    return [[0] * 9] * n\n"
+
+    result = judge.run(code, inputs=[10**6] * 30)
+
+    assert len(json.dumps(result)) < 6_000_000
+    assert {row["status"] for row in result["results"]} == {"OLE"}
