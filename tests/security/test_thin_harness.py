@@ -80,7 +80,7 @@ print(json.dumps({{"result": result, "connections": len(connections),
 def harness_as_unprivileged_uid(tmp_path: Path) -> list[str]:
     if not Path(SYSTEM_PYTHON).exists() or shutil.which("setpriv") is None:
         pytest.fail(f"{SYSTEM_PYTHON} and setpriv are needed to run a harness without root")
-    os.chmod(tmp_path, 0o777)
+    os.chown(tmp_path, HARNESS_UID, HARNESS_UID)
     return ["setpriv", f"--reuid={HARNESS_UID}", f"--regid={HARNESS_UID}", "--clear-groups",
             "--", SYSTEM_PYTHON, "-c", HARNESS]  # fmt: skip
 
