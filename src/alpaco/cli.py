@@ -18,8 +18,13 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 def _local_environment(data_dir: Path, host: str, port: int) -> None:
-    """Defaults for a local run; anything the operator already exported wins."""
+    """Defaults for a local run; anything the operator already exported wins.
+
+    The data directory holds every problem's hidden tests: it is private to the operator, so
+    that no other uid on the machine (a sandbox in thin mode among them) can read it.
+    """
     data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir.chmod(0o700)
     secret_file = data_dir / "cursor-secret"
     if not secret_file.exists():
         secret_file.write_text(secrets.token_hex(32))

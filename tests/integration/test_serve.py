@@ -81,6 +81,7 @@ def test_serve_restart_keeps_data_and_stops_cleanly(tmp_path: Path) -> None:
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=30) == 0
     assert _java_children(tmp_path) == []
+    assert tmp_path.stat().st_mode & 0o777 == 0o700  # hidden tests: private to the operator
     with _serve(tmp_path, port):
         assert httpx.get(f"{base}/auth/me", headers=headers).json() == me
         post = httpx.get(f"{base}/community/{post_id}")

@@ -37,10 +37,11 @@ def solution(x):
     scratch = [d for d in ("/tmp", "/dev/shm", "/var/tmp", ".") if os.path.isdir(d)]
     return {
         "value": x + 1,
+        # Ours: in thin mode other sandboxes (other uids) may be running beside us, right now.
         "files": sorted(
             os.path.join(d, name) for d in scratch for name in os.listdir(d)
-            if 60000 <= os.lstat(os.path.join(d, name)).st_uid < 61000  # the sandbox uids
-            and not name.startswith("alpaco-run-")  # a live sandbox's workdir (thin mode)
+            if os.lstat(os.path.join(d, name)).st_uid == os.getuid()
+            and not name.startswith("alpaco-run-")  # our own workdir (thin mode)
         ),
         "env": sorted(os.environ),
         "procs": sorted(int(p) for p in os.listdir("/proc") if p.isdigit()),

@@ -318,6 +318,7 @@ def main() -> None:
     install_streams()
     _signal.signal(_signal.SIGINT, _signal.SIG_DFL)
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    os.umask(0o077)  # without namespaces, files a case writes in shared places stay its own
     server = ForkServer(control)
     prctl(PR_SET_DUMPABLE, 0)  # cases share our uid: keep them out of /proc/<fork server>/mem
     if not server.pid1:
