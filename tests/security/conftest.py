@@ -86,6 +86,12 @@ def idle_pids() -> set[int]:
     return {pid for executor in EXECUTORS.values() for pid in executor.warm.idle_pids()}
 
 
+def settle() -> None:
+    """Wait for every finished sandbox to be torn down (that happens off the request path)."""
+    for executor in EXECUTORS.values():
+        assert executor.closer.settle(), "a sandbox was not torn down in time"
+
+
 class Judge:
     def __init__(self, mode: str, descendants: Callable[[int], list[int]]) -> None:
         self.mode = mode
@@ -107,6 +113,7 @@ class Judge:
 
     def check_unaffected(self, result: dict[str, Any]) -> None:
         assert SECRET not in json.dumps(result)
+        settle()
         assert sandboxed(self.descendants(os.getpid())) == [], (
             "a sandboxed process outlived its run"
         )
@@ -130,6 +137,7 @@ def thin_executor() -> Iterator[Executor]:
     executor = Executor(caps, concurrent=max_concurrent(), cores=usable_cores(), warm=0)
     EXECUTORS["thin"] = executor
     yield executor
+    executor.closer.settle()
     executor.seats.remove_all()
 
 
@@ -146,5 +154,6 @@ def judge(
         monkeypatch.setitem(runner._instance, "executor", request.getfixturevalue("thin_executor"))
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", SECRET)
     monkeypatch.setenv("AWS_SESSION_TOKEN", SECRET)
+    settle()
     assert sandboxed(descendants(os.getpid())) == []
     return Judge(mode, descendants)

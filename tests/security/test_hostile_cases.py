@@ -96,7 +96,9 @@ def solution(role):
 def test_a_sample_case_finds_nothing_of_a_hidden_one(judge: Judge) -> None:
     rows = judge.batch(PROBE, [SECRET, "sample", "sample"], timeout_ms=3000)
 
-    assert [row["status"] for row in rows] == ["OK", "OK", "OK"], [row["stderr"][-600:] for row in rows]
+    assert [row["status"] for row in rows] == ["OK", "OK", "OK"], [
+        row["stderr"][-600:] for row in rows
+    ]
     assert rows[0]["returnValue"] == "hid"
     assert rows[1]["returnValue"] == rows[2]["returnValue"] == []
     assert SECRET not in json.dumps(rows[1:])

@@ -263,3 +263,24 @@ def test_what_the_solution_breaks_is_its_runtime_error_never_internal(
 
     assert [row["status"] for row in rows] == ["RE", "RE"]
     assert all(row["error"] is None for row in rows)
+
+
+def test_a_value_near_the_cap_comes_back_whole(judge: Judge) -> None:
+    result = judge.run("def solution(n):\n    return 'v' * n\n", input_data=1_000_000)
+
+    assert (result["status"], len(result["returnValue"])) == ("OK", 1_000_000)
+
+
+def test_flooding_the_result_channel_ends_the_case_not_the_judge(judge: Judge) -> None:
+    code = (
+        "import os\n"
+        "def solution(d):\n"
+        "    if d:\n"
+        "        while True:\n"
+        "            os.write(3, b'x' * 65536)\n"
+        "    return d\n"
+    )
+
+    rows = judge.batch(code, [1, 0], timeout_ms=500)
+
+    assert [row["status"] for row in rows] == ["TLE", "OK"]

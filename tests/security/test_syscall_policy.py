@@ -114,8 +114,9 @@ def test_each_denied_call_is_refused_by_the_filter_and_only_by_it() -> None:
     try:
         with_filter, without = probe(marked), probe(unfiltered)
     finally:
-        marked.seats.remove_all()
-        unfiltered.seats.remove_all()
+        for executor in (marked, unfiltered):
+            executor.closer.settle()
+            executor.seats.remove_all()
 
     denied = set(calls(isolated=isolated))
     assert {name for name, seen in with_filter.items() if seen == MARK} == denied

@@ -35,17 +35,17 @@ class Capture:
     def truncated(self) -> bool:
         return self.total > self.keep
 
-    def pump(self) -> None:
-        """Read what is available; close on EOF."""
+    def pump(self) -> bool:
+        """Read what is available; close on EOF. False when nothing was there yet."""
         try:
             chunk = os.read(self.fd, CHUNK)
         except BlockingIOError:
-            return
+            return False
         except OSError:
             chunk = b""
         if not chunk:
             self.close()
-            return
+            return True
         self.total += len(chunk)
         room = self._split - len(self._head)
         if room > 0:
@@ -56,6 +56,12 @@ class Capture:
             del self._tail[: max(0, len(self._tail) - self._tail_keep)]
         if self.total > self.limit:
             self.over = True
+        return True
+
+    def drain(self) -> None:
+        """Read all the pipe holds, up to the limit: for a pipe read only once its writer is gone."""
+        while self.open and not self.over and self.pump():
+            pass
 
     def data(self) -> bytes:
         if self._tail and self.truncated:

@@ -10,6 +10,7 @@ import threading
 import time
 from dataclasses import dataclass
 
+from alpaco.services.executor.closer import Closer
 from alpaco.services.executor.forkserver_client import Compiled, ProtocolError
 from alpaco.services.executor.languages import python
 from alpaco.services.executor.run_result import RunFacts
@@ -59,6 +60,7 @@ class Executor:
         if caps.bwrap is None and not self.as_sandbox_uid:
             keep_harness_private()
         self.warm = WarmPool(warm, self._start_box)
+        self.closer = Closer(self._closed)
         if other_uid and not reachable:
             logger.warning(
                 "executor sandbox DEGRADED: %s is not reachable by the sandbox uids; "
@@ -115,10 +117,12 @@ class Executor:
             logger.error("executor sandbox failed; its stderr: %s", box.diagnostics())
             raise
         finally:
-            box.close()
-            self.seats.release(box.seat)
-            self.warm.refill()
+            self.closer.close(box)
         return compiled
+
+    def _closed(self, box: Box) -> None:
+        self.seats.release(box.seat)
+        self.warm.refill()
 
     def _start_box(self) -> Box:
         """A fresh sandbox whose fork server has its code and is booting."""

@@ -105,6 +105,7 @@ def test_the_degraded_backend_still_judges_and_cleans_up(
 
     assert [(v.status, v.return_value) for v in verdicts] == [
         ("OK", "daemon"), ("TLE", None), ("OK", "plain")]  # fmt: skip
+    assert executor.closer.settle()
     assert set(descendants(os.getpid())) <= before
 
 
@@ -122,6 +123,7 @@ def test_the_degraded_backend_survives_a_killed_fork_server(
     assert results[0] == ("OK", 0)
     assert results[1][0] in {"IE", "RE"}
     assert results[2] == ("OK", 0)
+    assert executor.closer.settle()
     assert set(descendants(os.getpid())) <= before
 
 

@@ -26,7 +26,7 @@ from alpaco.services.executor.forkserver.encoding import (
     TooLarge,
     encode,
 )
-from alpaco.services.executor.forkserver.isolation import enter_case_namespaces, load_filter
+from alpaco.services.executor.forkserver.isolation import Filter, enter_case_namespaces
 from alpaco.services.executor.forkserver.system import (
     CHANNEL_FD,
     FIRST_FREE_FD,
@@ -76,15 +76,18 @@ class CaseProcess:
         self,
         code: CodeType,
         source: str,
+        *,
         function_mode: bool,
         limits: dict[str, int],
         policy: dict[str, Any],
+        case_filter: Filter,
     ) -> None:
         self.code = code
         self.source = source
         self.function_mode = function_mode
         self.limits = limits
         self.policy = policy
+        self.case_filter = case_filter
         self.reserve = bytearray(RESERVE_BYTES)
 
     def main(self, fds: list[int]) -> NoReturn:
@@ -105,7 +108,7 @@ class CaseProcess:
         os.setpgid(0, 0)
         if self.policy["namespaces"]:
             enter_case_namespaces(self.policy["scratch"])
-        load_filter(self.policy["case_filter"])
+        self.case_filter.load()
         prctl(PR_SET_DUMPABLE, 1)  # a normal process again (the fork server stays private)
         for target, fd in enumerate(fds):
             os.dup2(fd, target)

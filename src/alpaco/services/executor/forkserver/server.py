@@ -25,9 +25,9 @@ import time
 from alpaco.services.executor.forkserver.case import USER_FILE, CaseProcess, install_streams
 from alpaco.services.executor.forkserver.encoding import encode
 from alpaco.services.executor.forkserver.isolation import (
+    Filter,
     PidNamespaces,
     forbid_new_privileges,
-    load_filter,
 )
 from alpaco.services.executor.forkserver.scratch import TooMuchToWipe, wipe
 from alpaco.services.executor.forkserver.system import (
@@ -67,6 +67,7 @@ class ForkServer:
         self.limits: dict[str, int] = {}
         self.policy: dict[str, Any] = {}
         self.namespaces: PidNamespaces | None = None
+        self.case_filter = Filter(b"")
         self.by_pidfd: dict[int, tuple[int, int, int]] = {}  # pidfd -> (case id, pid, start)
         self.by_case: dict[int, int] = {}  # case id -> pid
         self.pid1 = os.getpid() == 1
@@ -123,7 +124,8 @@ class ForkServer:
         self.policy = policy
         if policy["server_filter"]:  # no bubblewrap to load the sandbox's filter for us
             forbid_new_privileges()
-            load_filter(policy["server_filter"])
+            Filter(policy["server_filter"]).load()
+        self.case_filter = Filter(policy["case_filter"])
         if policy["namespaces"]:
             self.namespaces = PidNamespaces()
         unlimited = resource.RLIM_INFINITY
@@ -153,8 +155,9 @@ class ForkServer:
         pid = os.fork()
         if pid == 0:
             case_process = CaseProcess(
-                self.code, self.source, self.function_mode, self.limits, self.policy
-            )
+                self.code, self.source, function_mode=self.function_mode, limits=self.limits,
+                policy=self.policy, case_filter=self.case_filter,
+            )  # fmt: skip
             case_process.main(fds)
         if self.namespaces is not None:
             self.namespaces.after_fork()

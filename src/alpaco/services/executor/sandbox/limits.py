@@ -20,7 +20,7 @@ class RunLimits:
     memory_mb: int
     stdout_bytes: int = MIB
     stderr_bytes: int = 64 * 1024
-    result_bytes: int = MIB
+    result_bytes: int = MIB - 8 * 1024  # the frame then fits in the largest pipe buffer
     file_bytes: int = 16 * MIB
     open_files: int = 64
     tasks: int = 32

@@ -26,7 +26,7 @@ MODES = ("full", "thin")
 _BWRAP_CANDIDATES = ("bwrap", "/usr/bin/bwrap")
 _PROBE_PYTHON = ("/usr/bin/python3",)
 # What a case's isolation needs, tried once inside a real sandbox: a pid namespace for the next
-# child and back, then in the child private mounts and IPC, a tmpfs and a /proc of its own.
+# child and back, then in the child private mounts, a tmpfs and a /proc of its own.
 _ISOLATION_PROBE = """
 import ctypes, os
 libc = ctypes.CDLL(None, use_errno=True)
@@ -34,7 +34,7 @@ own = os.open("/proc/self/ns/pid", os.O_RDONLY)
 assert libc.unshare(0x20000000) == 0
 pid = os.fork()
 if pid == 0:
-    ok = (libc.unshare(0x08020000) == 0
+    ok = (libc.unshare(0x00020000) == 0
           and libc.mount(b"tmpfs", b"/tmp", b"tmpfs", 6, b"size=65536") == 0
           and libc.mount(b"proc", b"/proc", b"proc", 14, None) == 0
           and os.getpid() == 1 and os.listdir("/proc").count("1") == 1)
@@ -44,7 +44,7 @@ assert os.waitpid(pid, 0)[1] == 0
 """
 
 ISOLATION_SUMMARY = (
-    "each case is pid 1 of its own pid, mount and IPC namespaces, with its own /tmp and /proc; "
+    "each case is pid 1 of its own pid and mount namespaces, with its own /tmp and /proc; "
     "what it leaves behind dies with it"
 )
 SEQUENTIAL_SUMMARY = (

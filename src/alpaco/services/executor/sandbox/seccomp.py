@@ -25,8 +25,10 @@ SANDBOX_DENIED: tuple[str, ...] = (
     # kernel attack surface
     "bpf", "perf_event_open", "userfaultfd", "io_uring_setup", "io_uring_enter",
     "io_uring_register", "keyctl", "add_key", "request_key",
-    # channels to other sandboxes through shared files: locks, watches, page-cache residency
+    # channels to other sandboxes through shared files: locks, watches, page-cache residency;
+    # and SysV IPC and message queues, which would outlive a case (nothing a solution needs)
     "flock", "inotify_init", "inotify_init1", "inotify_add_watch", "mincore", "cachestat",
+    "shmget", "semget", "msgget", "mq_open",
     # sockets: the network is gone; named and abstract AF_UNIX sockets would reach other
     # processes (socketpair, which reaches nobody, stays allowed)
     "socket",
@@ -44,10 +46,8 @@ CASE_DENIED: tuple[str, ...] = ("unshare", "setns", "mount")
 
 # Without namespaces a case shares a pid namespace (and possibly a uid) with the fork server,
 # the harness and other sandboxes: it may signal only its own process group (`kill(0, sig)`).
-# It shares their IPC namespace too, whose SysV objects and message queues outlive it.
 UNISOLATED_CASE_DENIED: tuple[str, ...] = (
     "tkill", "tgkill", "rt_sigqueueinfo", "rt_tgsigqueueinfo", "pidfd_send_signal", "pidfd_open",
-    "shmget", "semget", "msgget", "mq_open",
 )  # fmt: skip
 
 # fcntl record locks (F_GETLK, F_SETLK, F_SETLKW and the open-file-description variants).
