@@ -53,8 +53,9 @@ def search():
     for pattern in ("/tmp/*", "/dev/shm/*", "./*", "/var/tmp/alpaco-*"):
         for path in glob.glob(pattern):
             try:
-                if SECRET in open(path).read():
-                    found.append(path)
+                with open(path, "rb") as handle:
+                    if SECRET.encode() in handle.read(1 << 20):
+                        found.append(path)
             except OSError:
                 pass
     key = libc.shmget(0x7F3A, 4096, 0)
