@@ -17,6 +17,8 @@ from alpaco.kernel.invoke import InvokeError, Invoker
 from alpaco.services.grader.judges import judge
 
 BRUTE_TIMEOUT_MS: Final = 20_000
+# Verifying is no API request (nothing waits 29 s for it): the executor's longest budget.
+VERIFY_DEADLINE_MS: Final = 60_000
 _SHOWN_CHARS: Final = 160
 
 
@@ -109,6 +111,8 @@ def _run_batch(
         "timeout_ms": timeout_ms,
         "memory_limit_mb": bp.memory_limit_mb,
         "language": "python",
+        "tenant": "bank",
+        "deadline_ms": VERIFY_DEADLINE_MS,
     }
     try:
         response = invoker.invoke("executor", payload)

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from alpaco.bank.catalog import PROBLEMS_DIR, BankProblem, BankProblemError, load_problem
-from alpaco.bank.verify import BRUTE_TIMEOUT_MS, verify_problem
+from alpaco.bank.verify import BRUTE_TIMEOUT_MS, VERIFY_DEADLINE_MS, verify_problem
 from alpaco.kernel.invoke import InvokeError
 
 Program = Callable[[Any], dict[str, Any]]
@@ -79,6 +79,8 @@ def test_the_reference_runs_once_as_a_batch_then_the_brute_force_on_small_tests(
         "timeout_ms": 1000,
         "memory_limit_mb": 256,
         "language": "python",
+        "tenant": "bank",
+        "deadline_ms": VERIFY_DEADLINE_MS,
     }
     small = [c.test.data for c in verified.cases if c.test.size is not None and c.test.size <= 1000]
     assert brute["code_to_execute"] == a_plus_b.brute_code
