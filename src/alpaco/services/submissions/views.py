@@ -52,6 +52,7 @@ def owner_view(item: Mapping[str, Any]) -> dict[str, Any]:
     view = {name: item[name] for name in SUMMARY_FIELDS if name in item}
     view["userCode"] = item.get("userCode", "")
     view["results"] = item.get("results") or []
+    view["resultsClipped"] = item.get("resultsClipped") is True  # cut to fit the stored item
     if item.get("errorMessage") is not None:
         view["errorMessage"] = item["errorMessage"]
     return view

@@ -62,6 +62,12 @@ def test_owner_view_has_code_results_and_the_whole_message() -> None:
     assert "internalNote" not in view
 
 
+def test_the_owner_learns_when_results_were_clipped_to_fit_the_item() -> None:
+    assert owner_view(_submission())["resultsClipped"] is False
+    assert owner_view(_submission(resultsClipped=True))["resultsClipped"] is True
+    assert "resultsClipped" not in summary(_submission(resultsClipped=True))
+
+
 def test_accepted_submission_has_no_error_message() -> None:
     item = _submission(status="ACCEPTED")
     del item["errorMessage"]
