@@ -32,20 +32,12 @@ class Compiled:
 
 
 @dataclass(frozen=True, slots=True)
-class Started:
-    case: int
-
-
-@dataclass(frozen=True, slots=True)
 class Exited:
     case: int
     status: int
     cpu_us: int
     maxrss_kb: int
     wall_ns: int
-
-
-Event = Started | Exited
 
 
 class ForkServerClient:
@@ -59,6 +51,20 @@ class ForkServerClient:
         self, source: str, *, function_mode: bool, limits: dict[str, int], policy: dict[str, Any]
     ) -> None:
         self._send(("setup", source, function_mode, limits, policy))
+
+    def start_slot_server(self, slot: int) -> socket.socket:
+        """Have the fork server fork a server for one case slot, and return our end of its socket
+        (blocks for the answer: the caller bounds the wait with a socket timeout)."""
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        try:
+            self._send(("slot", slot), [theirs.fileno()])
+        finally:
+            theirs.close()
+        message = self._receive()
+        if message is None or message.get("op") != "slot" or message.get("id") != slot:
+            ours.close()
+            raise ProtocolError("the fork server did not start a slot server")
+        return ours
 
     def run(self, case: int, fds: Sequence[int]) -> None:
         self._send(("run", case), fds)
@@ -81,15 +87,12 @@ class ForkServerClient:
             _text(message.get("text")),
         )
 
-    def event(self) -> Event | None:
-        """The next event (the socket is readable); None when the fork server has gone."""
+    def event(self) -> Exited | None:
+        """The next event (the socket is readable); None when the server has gone."""
         message = self._receive()
         if message is None:
             return None
-        op = message.get("op")
-        if op == "started":
-            return Started(_int(message, "id"))
-        if op == "exit":
+        if message.get("op") == "exit":
             return Exited(
                 _int(message, "id"),
                 _int(message, "status"),

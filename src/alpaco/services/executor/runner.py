@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 
 from alpaco.services.executor.closer import Closer
-from alpaco.services.executor.forkserver_client import Compiled, ProtocolError
+from alpaco.services.executor.forkserver_client import Compiled, ForkServerClient, ProtocolError
 from alpaco.services.executor.languages import python
 from alpaco.services.executor.run_result import RunFacts
 from alpaco.services.executor.sandbox import Box, Capabilities, RunLimits, Seats, detect
@@ -28,6 +28,7 @@ MAX_BOXES = 3
 SERVER_AS_BYTES = 192 * MIB  # compiling: a MemoryError (CE) before the home cgroup's OOM
 AS_SLACK_BYTES = 16 * MIB  # thread stacks, allocator arenas
 NPROC_WITH_CGROUP = 512  # a backstop only: the pids cgroup is the real per-case task limit
+SLOT_SERVERS_TIMEOUT_S = 10.0
 TOO_BUSY = "the executor was too busy to start this submission within its time budget"
 
 
@@ -43,6 +44,7 @@ class Executor:
         self.cores = cores
         self.admission = FairShare(concurrent)
         self.core_share = FairShare(cores)
+        self.parallel = cores if caps.isolated else 1  # cases at once in one sandbox
         self.seats = Seats(caps, cores)
         other_uid = caps.sandbox_uid_base is not None
         self.binary, reachable = python.interpreter(other_uid=other_uid)
@@ -54,8 +56,6 @@ class Executor:
             "scratch": TMPFS_BYTES,
             "case_filter": caps.case_filter or b"",
             "server_filter": (caps.sandbox_filter or b"") if caps.bwrap is None else b"",
-            # A seat's uid is used by one sandbox at a time: killing all its processes is safe.
-            "exclusive_uid": self.as_sandbox_uid,
         }
         if caps.bwrap is None and not self.as_sandbox_uid:
             keep_harness_private()
@@ -108,8 +108,7 @@ class Executor:
         box = self.warm.take() or self._start_box()
         try:
             box.limit(submission.limits)
-            parallel = self.cores if self.caps.isolated else 1
-            session = Session(box, submission, self.core_share, parallel)
+            session = Session(box, submission, self.core_share)
             compiled = session.compile(self._server_limits(submission.limits), self.policy)
             if compiled.ok and remaining:
                 session.run(remaining, facts)
@@ -140,6 +139,8 @@ class Executor:
             raise
         try:
             box.control.sendall(python.server_code())
+            box.control.settimeout(SLOT_SERVERS_TIMEOUT_S)  # the fork server is still booting
+            box.start_slot_servers(self.parallel, ForkServerClient(box.control).start_slot_server)
         except BaseException:
             box.close()
             self.seats.release(seat)

@@ -1,10 +1,10 @@
 """One submission inside one sandbox: compile once, then run the cases through the fork server.
 
-A single-threaded event loop per submission: it starts a case whenever it has a free parallel
-slot and has been lent a core, reads every case's pipes with byte caps, enforces each case's wall
-deadline and the submission's own, and turns each finished case into `RunFacts`. Starting a case
-is serialised (the fork server is moved into the case's cgroup slot just for its fork); running
-cases overlap when the sandbox isolates them from each other, and run one at a time otherwise.
+A single-threaded event loop per submission. Each of the sandbox's slot servers compiles the
+code; then the loop starts a case on a free slot server whenever it has been lent a core, reads
+every case's pipes with byte caps, enforces each case's wall deadline and the submission's own,
+and turns each finished case into `RunFacts`. Cases overlap when the sandbox isolates them from
+each other (one slot server per core), and run one at a time otherwise (one slot server).
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from alpaco.services.executor.forkserver_client import (
     Exited,
     ForkServerClient,
     ProtocolError,
-    Started,
 )
 from alpaco.services.executor.run_result import RunFacts
 from alpaco.services.executor.sandbox import Box, RunLimits
@@ -78,42 +77,58 @@ class _Running:
         return not any(c.open for c in self.captures) or now - self.exited_at > EXIT_GRACE_S
 
 
+@dataclass(eq=False)
+class _Slot:
+    index: int
+    server: ForkServerClient
+    server_pid: int | None  # its host pid, which the slot's cgroup sweep must spare
+
+
 class ForkServerLost(Exception):
     """The fork server died or broke the protocol; running cases are lost, pending ones retried."""
 
 
 class Session:
-    def __init__(self, box: Box, submission: Submission, cores: FairShare, parallel: int) -> None:
+    def __init__(self, box: Box, submission: Submission, cores: FairShare) -> None:
         self.box = box
-        self.client = ForkServerClient(box.control)
         self.submission = submission
         self.cores = cores
         self.ticket = Ticket(submission.tenant)
-        self.free = list(range(parallel))
+        self.slots = {
+            index: _Slot(index, ForkServerClient(server.control), server.pid)
+            for index, server in enumerate(box.servers)
+        }
+        self.free = list(self.slots)
         self.pending: deque[int] = deque()
         self.running: dict[int, _Running] = {}
-        self.forking: int | None = None
         self.selector = selectors.DefaultSelector()
         self.empty_stdin = _sealed(b"") if submission.function_mode else -1
 
     def compile(self, server_limits: dict[str, int], policy: dict[str, Any]) -> Compiled:
+        """Every slot server compiles the code (in parallel); they all answer alike."""
         sub = self.submission
-        self.box.control.settimeout(COMPILE_TIMEOUT_S)
+        servers = [slot.server for slot in self.slots.values()]
         try:
-            self.client.setup(
-                sub.source, function_mode=sub.function_mode, limits=server_limits, policy=policy
-            )
-            return self.client.compiled()
+            for server in servers:
+                server.control.settimeout(COMPILE_TIMEOUT_S)
+                server.setup(
+                    sub.source, function_mode=sub.function_mode, limits=server_limits,
+                    policy=policy,
+                )  # fmt: skip
+            answers = [server.compiled() for server in servers]
         except TimeoutError:
             return Compiled(False, "CompileTimeLimitExceeded", None, "compilation took too long")
         finally:
-            self.box.control.settimeout(0)
+            for server in servers:
+                server.control.settimeout(None)
+        return next((answer for answer in answers if not answer.ok), answers[0])
 
     def run(self, indices: Sequence[int], facts: list[RunFacts | None]) -> None:
         """Fill `facts` for the given cases; on ForkServerLost, cases never started stay None."""
         self.pending.extend(indices)
-        self.selector.register(self.client.fileno(), selectors.EVENT_READ)
         self.selector.register(self.ticket.fileno(), selectors.EVENT_READ)
+        for slot in self.slots.values():
+            self.selector.register(slot.server.fileno(), selectors.EVENT_READ, slot)
         try:
             while self.pending or self.running:
                 if time.monotonic() >= self.submission.deadline:
@@ -140,7 +155,7 @@ class Session:
                 os.close(self.empty_stdin)
 
     def _dispatch(self) -> None:
-        while self.pending and self.free and self.forking is None:
+        while self.pending and self.free:
             if not self.cores.take(self.ticket):
                 if not self.ticket.waiting:
                     self.cores.request(self.ticket)
@@ -167,11 +182,10 @@ class Session:
         sub, slot = self.submission, self.free.pop()
         node = self.box.slot(slot)
         try:
-            self.box.enter(slot)
             oom_before = node.oom_kills() if node is not None else 0
         except OSError as exc:
             self.free.append(slot)
-            raise ForkServerLost(f"cannot place the case in its cgroup ({exc})") from exc
+            raise ForkServerLost(f"cannot read the case's cgroup ({exc})") from exc
         data = sub.inputs[index]
         limits = sub.limits
         frame_cap = limits.result_bytes + RESULT_FRAME_SLACK
@@ -204,18 +218,17 @@ class Session:
         for capture in run.captures[:2] if channel_later else run.captures:
             self.selector.register(capture.fd, selectors.EVENT_READ, run)
         try:
-            self.client.run(index, passed)
+            self.slots[slot].server.run(index, passed)
         except ProtocolError as exc:
             raise ForkServerLost(str(exc)) from exc
         finally:
             for fd in owned:
                 os.close(fd)
-        self.forking = index
 
     def _on_ready(self, key: selectors.SelectorKey) -> None:
         fd = key.fd
-        if fd == self.client.fileno():
-            self._on_event()
+        if isinstance(key.data, _Slot):
+            self._on_event(key.data)
         elif fd == self.ticket.fileno():
             return  # a core was lent to us: the next _dispatch takes it
         else:
@@ -237,25 +250,16 @@ class Session:
                 self.selector.unregister(fd)
                 capture.close()
 
-    def _on_event(self) -> None:
+    def _on_event(self, slot: _Slot) -> None:
         try:
-            event = self.client.event()
+            event = slot.server.event()
         except ProtocolError as exc:
             raise ForkServerLost(str(exc)) from exc
         if event is None:
-            raise ForkServerLost("the fork server exited")
-        if isinstance(event, Started):
-            if event.case != self.forking:
-                raise ForkServerLost("the fork server reported an unexpected case")
-            self.forking = None
-            try:
-                self.box.leave()
-            except OSError as exc:
-                raise ForkServerLost(f"cannot move the fork server home ({exc})") from exc
-            return
+            raise ForkServerLost(f"the server of slot {slot.index} exited")
         run = self.running.get(event.case)
-        if run is None or run.exited is not None or self.forking == event.case:
-            raise ForkServerLost("the fork server reported an unknown case")
+        if run is None or run.exited is not None or run.slot != slot.index:
+            raise ForkServerLost("a slot server reported a case it does not run")
         run.exited, run.exited_at = event, time.monotonic()
         if run.channel.fd not in self.selector.get_map():
             run.channel.drain()  # the case and everything it left behind are gone by now
@@ -264,7 +268,7 @@ class Session:
         if not run.killed:
             run.killed = True
             try:
-                self.client.kill(run.index)
+                self.slots[run.slot].server.kill(run.index)
             except ProtocolError as exc:
                 raise ForkServerLost(str(exc)) from exc
 
@@ -294,7 +298,7 @@ class Session:
         if node is not None:
             with contextlib.suppress(OSError):
                 oom = node.oom_kills() > run.oom_before
-                node.kill_all()
+                node.kill_all(keep=self.slots[run.slot].server_pid)
         exited = run.exited
         assert exited is not None
         if run.out_of_budget and not run.timed_out:

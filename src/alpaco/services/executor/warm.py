@@ -68,14 +68,14 @@ class WarmPool:
             self._wanted.set()
 
     def idle_pids(self, *, settle_s: float = 5.0) -> set[int]:
-        """Host pids of the waiting sandboxes (bubblewrap and the fork server).
+        """Host pids of the waiting sandboxes (bubblewrap, the fork server, its slot servers).
 
         Waits (up to `settle_s`) for a sandbox being started to be ready, so that every process
         of the pool is either listed here or does not exist yet.
         """
         with self._lock:
             self._lock.wait_for(self._settled, settle_s)
-            return {pid for box in self._ready for pid in (box.process.pid, box.pid)}
+            return {pid for box in self._ready for pid in box.pids()}
 
     def close(self) -> None:
         self._closed.set()

@@ -22,6 +22,9 @@ class FakeBox:
     def alive(self) -> bool:
         return self._alive
 
+    def pids(self) -> set[int]:
+        return {self.pid, self.process.pid}
+
     def close(self) -> None:
         self.closed = True
 

@@ -1,9 +1,13 @@
 """The fork server: compile once, then fork one child per test case (stdlib only).
 
-User code never runs in this process: it is compiled here (compile() executes nothing) and
-executed only in forked children. With namespaces every case is born pid 1 of a pid namespace of
+User code never runs in these processes: it is compiled here (compile() executes nothing) and
+executed only in forked children. As the sandbox boots, the fork server forks one *slot server*
+per case slot, on a socket of its own, while the harness holds it in that slot's cgroup: every
+case the slot server forks is then born in the slot, with no cgroup move on a submission's path.
+Each slot server runs the same loop: it compiles the submission and forks its cases, in parallel
+with the other slots. With namespaces every case is born pid 1 of a pid namespace of
 its own (`isolation.py`), so cases see neither the fork server nor each other, and what a case
-leaves behind dies with it. Without them the harness runs one case at a time, the fork server
+leaves behind dies with it. Without them the harness runs one case at a time; the slot server
 adopts orphans (child subreaper) and sweeps them after each case.
 
 Wire: the harness sends `marshal` tuples (it is trusted) with descriptors attached; we answer
@@ -106,6 +110,8 @@ class ForkServer:
         op = message[0]
         if op == "setup":
             self.setup(message[1], message[2], message[3], message[4])
+        elif op == "slot":
+            self.spawn_slot(message[1], fds)
         elif op == "run":
             self.run(message[1], fds)
         elif op == "kill":
@@ -146,6 +152,22 @@ class ForkServer:
         self.limits["as"] = vm_bytes() + limits["memory"] + limits["as_slack"]
         self.reply({"op": "compiled", "ok": True})
 
+    def spawn_slot(self, slot: int, fds: list[int]) -> None:
+        """Fork a server for one case slot, serving the socket we were sent."""
+        control = fds.pop()
+        pid = os.fork()
+        if pid == 0:
+            self.control.close()
+            self.control = _socket.socket(fileno=control)
+            self.poller = select.poll()
+            self.poller.register(control, select.POLLIN)
+            self.pid1 = False
+            prctl(PR_SET_CHILD_SUBREAPER, 1)  # not inherited: what its cases orphan comes to it
+            self.serve()
+            exit_now(0)
+        quietly(os.close, control)
+        self.reply({"op": "slot", "id": slot})
+
     def run(self, case: int, fds: list[int]) -> None:
         assert self.code is not None
         start = time.monotonic_ns()
@@ -166,7 +188,6 @@ class ForkServer:
         self.poller.register(pidfd, select.POLLIN)
         self.by_pidfd[pidfd] = (case, pid, start)
         self.by_case[case] = pid
-        self.reply({"op": "started", "id": case})
 
     def kill(self, case: int) -> None:
         pid = self.by_case.get(case)
@@ -199,8 +220,6 @@ class ForkServer:
             return  # nothing was orphaned, so nothing was left behind
         if self.pid1:
             _sweep_namespace(running)
-        elif self.policy.get("exclusive_uid") and not running:
-            quietly(os.kill, -1, _signal.SIGKILL)  # every other process of our uid is a leftover
         else:
             _sweep_descendants(running)
         _reap(running)

@@ -91,8 +91,17 @@ class Seats:
         return Seat(index, uid, cell, lease)
 
 
+@dataclass(frozen=True, slots=True)
+class SlotServer:
+    """A process of the sandbox that serves one case slot, born in that slot's cgroup."""
+
+    control: socket.socket
+    pid: int | None  # its host pid, when it has a cgroup slot to be found in
+
+
 class Box:
-    """One sandboxed fork server. `control` is the harness end of its SOCK_SEQPACKET socket."""
+    """One sandboxed fork server. `control` is the harness end of its SOCK_SEQPACKET socket;
+    `servers` are the slot servers it has started (`start_slot_servers`)."""
 
     def __init__(
         self,
@@ -114,6 +123,7 @@ class Box:
         self._started_ns = time.time_ns()
         self._stderr = stderr
         self._closed = False
+        self.servers: list[SlotServer] = []
 
     @classmethod
     def open(
@@ -185,11 +195,31 @@ class Box:
         if self.seat.cell is not None:
             self.seat.cell.home.attach(self.pid)
 
+    def start_slot_servers(self, count: int, spawn: Callable[[int], socket.socket]) -> None:
+        """Have the fork server start one server per case slot, each while it sits in that
+        slot's cgroup, so that every case a slot server forks is born there.
+
+        Done once per sandbox, as it boots (ahead of demand, for a warm sandbox): a cgroup move
+        takes the kernel's cgroup fork lock, whose first taker after a quiet spell waits for an
+        RCU grace period, milliseconds at a time.
+        """
+        for index in range(count):
+            self.enter(index)
+            try:
+                control = spawn(index)
+            finally:
+                self.leave()
+            slot = self.slot(index)
+            members = slot.procs() if slot is not None else []
+            self.servers.append(SlotServer(control, members[0] if len(members) == 1 else None))
+
     def close(self) -> None:
         """End the sandbox: EOF tells the fork server to kill its tree and exit; then make sure."""
         if self._closed:
             return
         self._closed = True
+        for server in self.servers:
+            server.control.close()
         self.control.close()
         if not _exited(self.process, CLOSE_TIMEOUT_S):
             with contextlib.suppress(ProcessLookupError):
@@ -206,6 +236,16 @@ class Box:
 
     def alive(self) -> bool:
         return self.process.poll() is None
+
+    def pids(self) -> set[int]:
+        """Host pids of the sandbox's own processes: bubblewrap, the fork server and its
+        children (the slot servers, when no case runs)."""
+        try:
+            with open(f"/proc/{self.pid}/task/{self.pid}/children") as listing:
+                children = {int(pid) for pid in listing.read().split()}
+        except OSError:
+            children = set()
+        return {self.process.pid, self.pid} | children
 
     def diagnostics(self) -> str:
         """The end of what bubblewrap and the fork server wrote to stderr (they rarely do)."""
