@@ -105,9 +105,13 @@ class Session:
         self.empty_stdin = _sealed(b"") if submission.function_mode else -1
 
     def compile(self, server_limits: dict[str, int], policy: dict[str, Any]) -> Compiled:
-        """Every slot server compiles the code (in parallel); they all answer alike."""
+        """Every slot server compiles the code (in parallel); they all answer alike.
+
+        A slot server compiles inside its slot's cgroup: a source whose compilation outgrows the
+        case's memory gets the slot server killed, which is that source's compile error."""
         sub = self.submission
         servers = [slot.server for slot in self.slots.values()]
+        ooms = self._oom_kills()
         try:
             for server in servers:
                 server.control.settimeout(COMPILE_TIMEOUT_S)
@@ -118,10 +122,20 @@ class Session:
             answers = [server.compiled() for server in servers]
         except TimeoutError:
             return Compiled(False, "CompileTimeLimitExceeded", None, "compilation took too long")
+        except ProtocolError:
+            if self._oom_kills() > ooms:
+                return Compiled(False, "MemoryError", None, "compilation ran out of memory")
+            raise
         finally:
             for server in servers:
                 server.control.settimeout(None)
         return next((answer for answer in answers if not answer.ok), answers[0])
+
+    def _oom_kills(self) -> int:
+        nodes = [self.box.slot(index) for index in self.slots]
+        with contextlib.suppress(OSError):
+            return sum(node.oom_kills() for node in nodes if node is not None)
+        return 0
 
     def run(self, indices: Sequence[int], facts: list[RunFacts | None]) -> None:
         """Fill `facts` for the given cases; on ForkServerLost, cases never started stay None."""

@@ -152,3 +152,25 @@ def test_waiting_for_a_core_does_not_spin() -> None:
 
     assert results == {"slow": [("OK", 1)], "quick": [("OK", 2)]}
     assert time.process_time() - cpu_before < 0.3
+
+
+def test_a_compilation_that_outgrows_the_slot_is_a_compile_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    executor = Executor(detect(), concurrent=1, cores=1)
+    if executor.caps.cgroup is None:
+        pytest.fail("this machine offers cgroups: the probe says it does not")
+    squeeze = 6 << 20  # far less than compiling the source below needs
+
+    def tight(box: Box, limits: RunLimits) -> None:
+        assert box.seat.cell is not None
+        box.seat.cell.limit_slots(squeeze, limits.tasks)
+
+    monkeypatch.setattr(Box, "limit", tight)
+    source = "x = [" + ", ".join(f"({n}, '{n}', [{n}])" for n in range(2500)) + "]\n"
+    source += "def solution(a):\n    return a\n"
+
+    outcome = executor.run(submission(source, [1]))
+
+    assert (outcome.compiled.ok, outcome.compiled.exception_type) == (False, "MemoryError")
+    assert executor.closer.settle()
