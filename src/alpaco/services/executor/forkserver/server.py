@@ -1,14 +1,16 @@
 """The fork server: compile once, then fork one child per test case (stdlib only).
 
 User code never runs in these processes: it is compiled here (compile() executes nothing) and
-executed only in forked children. As the sandbox boots, the fork server forks one *slot server*
-per case slot, on a socket of its own, while the harness holds it in that slot's cgroup: every
-case the slot server forks is then born in the slot, with no cgroup move on a submission's path.
-Each slot server runs the same loop: it compiles the submission and forks its cases, in parallel
-with the other slots. With namespaces every case is born pid 1 of a pid namespace of
-its own (`isolation.py`), so cases see neither the fork server nor each other, and what a case
-leaves behind dies with it. Without them the harness runs one case at a time; the slot server
-adopts orphans (child subreaper) and sweeps them after each case.
+executed only in forked children. As the sandbox boots, the harness puts the fork server in the
+cgroup of case slot 0, which it then serves, and has it fork one *slot server* for every other
+slot, on a socket of its own, while it sits in that slot's cgroup: every case is thus born in its
+slot, with no cgroup move on a submission's path. Each slot server runs the same loop: it
+compiles the submission and forks its cases, in parallel with the other slots.
+
+With namespaces every case is born pid 1 of a pid namespace of its own (`isolation.py`), so
+cases see neither the servers nor each other, and what a case leaves behind dies with it.
+Without them there is one slot, so cases run one at a time; its server adopts orphans (child
+subreaper) and sweeps them after each case.
 
 Wire: the harness sends `marshal` tuples (it is trusted) with descriptors attached; we answer
 with JSON objects (the harness does not trust us).

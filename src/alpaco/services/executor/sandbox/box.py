@@ -186,29 +186,28 @@ class Box:
         return None if self.seat.cell is None else self.seat.cell.slots[index]
 
     def enter(self, index: int) -> None:
-        """Put the fork server into a case slot, so that the next child is born there."""
+        """Put the fork server into a case slot, so that its next children are born there."""
         slot = self.slot(index)
         if slot is not None:
             slot.attach(self.pid)
 
-    def leave(self) -> None:
-        if self.seat.cell is not None:
-            self.seat.cell.home.attach(self.pid)
-
     def start_slot_servers(self, count: int, spawn: Callable[[int], socket.socket]) -> None:
-        """Have the fork server start one server per case slot, each while it sits in that
-        slot's cgroup, so that every case a slot server forks is born there.
+        """Give every case slot a server that lives in its cgroup, so that every case it forks is
+        born there: the fork server itself serves slot 0, and starts one more server for each
+        other slot while it sits in that slot's cgroup.
 
         Done once per sandbox, as it boots (ahead of demand, for a warm sandbox): a cgroup move
         takes the kernel's cgroup fork lock, whose first taker after a quiet spell waits for an
         RCU grace period, milliseconds at a time.
         """
-        for index in range(count):
+        self.enter(0)
+        self.servers.append(SlotServer(self.control, self.pid))
+        for index in range(1, count):
             self.enter(index)
             try:
                 control = spawn(index)
             finally:
-                self.leave()
+                self.enter(0)
             slot = self.slot(index)
             members = slot.procs() if slot is not None else []
             self.servers.append(SlotServer(control, members[0] if len(members) == 1 else None))
@@ -219,7 +218,7 @@ class Box:
             return
         self._closed = True
         for server in self.servers:
-            server.control.close()
+            server.control.close()  # the first is `control` itself: closing twice is harmless
         self.control.close()
         if not _exited(self.process, CLOSE_TIMEOUT_S):
             with contextlib.suppress(ProcessLookupError):
