@@ -1,4 +1,10 @@
-"""Settings come from the environment only, so one artefact runs locally and on AWS unchanged."""
+"""Settings come from the environment only, so one artefact runs locally and on AWS unchanged.
+
+Local defaults exist for what a developer's machine can make up (a cursor key, the dev identity
+provider's issuer). Outside local mode there is nothing to make up: a missing secret or Cognito
+setting stops start-up, naming the variable, rather than falling back to a value anyone can read
+in this repository (a known cursor key would let anyone forge cursors).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 LOCAL = "local"
+REQUIRED_OUTSIDE_LOCAL = (
+    "ALPACO_CURSOR_SECRET",
+    "ALPACO_COGNITO_ISSUER",
+    "ALPACO_COGNITO_CLIENT_ID",
+    "ALPACO_COGNITO_JWKS_URL",
+)
+
+
+class ConfigurationError(RuntimeError):
+    """A setting the platform cannot run without is missing; the message names it."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +58,10 @@ def _int(name: str, default: int) -> int:
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     env = os.environ.get("ALPACO_ENV", "aws")
+    if env != LOCAL:
+        for name in REQUIRED_OUTSIDE_LOCAL:
+            if not os.environ.get(name, "").strip():
+                raise ConfigurationError(f"{name} must be set when ALPACO_ENV is {env!r}")
     region = (
         os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or "ap-northeast-2"
     )

@@ -18,6 +18,7 @@ from aws_lambda_powertools.shared.json_encoder import Encoder
 
 from alpaco.kernel import log
 from alpaco.kernel.auth import Claims, InvalidToken, bearer_token, default_verifier
+from alpaco.kernel.config import get_settings
 from alpaco.kernel.dynamo import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from alpaco.kernel.http import (
     CORS_HEADERS,
@@ -54,6 +55,7 @@ def _json_error(status: int, body: dict[str, Any]) -> Response[str]:
 
 
 def create_app(service: str) -> APIGatewayRestResolver:
+    get_settings()  # at import, so that a missing setting fails the cold start, not each request
     app = PerThreadResolver(cors=_CORS, enable_validation=True, serializer=_serialize)
     logger = log.get_logger(service)
 
