@@ -12,7 +12,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from alpaco.gateway.identity import DevIdentityProvider
+from alpaco.gateway.identity import DevIdentityProvider, DevUser
+from alpaco.kernel.auth import ADMIN_GROUP
 
 os.environ.setdefault("ALPACO_ENV", "local")
 os.environ.setdefault("AWS_REGION", "ap-northeast-2")
@@ -74,10 +75,12 @@ def dev_identity(gateway_url: str, gateway_data_dir: Path) -> DevIdentityProvide
 def gateway_url(dynamodb_endpoint: str, gateway_data_dir: Path) -> Iterator[str]:
     from alpaco.gateway.dynamodb_local import free_port
     from alpaco.gateway.server import build_local_app
-    from alpaco.kernel.config import reset_settings
+    from alpaco.kernel.config import local_origins, reset_settings
 
     port = free_port()
     os.environ["ALPACO_COGNITO_ISSUER"] = f"http://127.0.0.1:{port}/auth/dev"
+    os.environ["ALPACO_CORS_ORIGINS"] = ",".join(local_origins("127.0.0.1", port))
+    os.environ["ALPACO_DEV_ADMINS"] = "alice"  # signs in as an admin through the endpoint
     os.environ.pop("ALPACO_COGNITO_JWKS_URL", None)
     reset_settings()
     thread = _ServerThread(build_local_app(gateway_data_dir), port)
@@ -96,18 +99,28 @@ def gateway_url(dynamodb_endpoint: str, gateway_data_dir: Path) -> Iterator[str]
 
 @pytest.fixture(scope="session")
 def api(gateway_url: str) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=gateway_url, timeout=60) as client:
+    """A client that names the gateway's own origin, as the web app's pages do."""
+    with httpx.Client(base_url=gateway_url, headers={"Origin": gateway_url}, timeout=60) as client:
         yield client
 
 
 @pytest.fixture(scope="session")
-def token_for(api: httpx.Client) -> TokenFactory:
-    """Tokens come from the gateway's own dev identity provider, exactly as a browser would get them."""
+def token_for(api: httpx.Client, dev_identity: DevIdentityProvider) -> TokenFactory:
+    """Tokens come from the gateway's sign-in endpoint, exactly as a browser would get them.
+
+    Admin tokens for the tests' made-up admins come the operator's way instead, as from
+    `alpaco token --group Admins`: signed with the gateway's key, since the endpoint grants Admins
+    only to the usernames in ALPACO_DEV_ADMINS.
+    """
     cache: dict[tuple[str, str | None, tuple[str, ...]], str] = {}
 
     def issue(username: str, *, nickname: str | None = None, groups: tuple[str, ...] = ()) -> str:
         key = (username, nickname, tuple(groups))
-        if key not in cache:
+        if key in cache:
+            return cache[key]
+        if ADMIN_GROUP in groups:
+            cache[key] = dev_identity.issue(DevUser(username, nickname, tuple(groups)))
+        else:
             body: dict[str, object] = {"username": username, "groups": list(groups)}
             if nickname:
                 body["nickname"] = nickname

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import os
 import secrets
 import signal
@@ -34,8 +35,9 @@ def _local_environment(data_dir: Path, host: str, port: int) -> None:
     os.environ.setdefault("ALPACO_CURSOR_SECRET", secret_file.read_text().strip())
     os.environ.setdefault("ALPACO_COGNITO_ISSUER", f"http://{host}:{port}/auth/dev")
     os.environ.setdefault("AWS_REGION", "ap-northeast-2")
-    from alpaco.kernel.config import reset_settings
+    from alpaco.kernel.config import local_origins, reset_settings
 
+    os.environ.setdefault("ALPACO_CORS_ORIGINS", ",".join(local_origins(host, port)))
     reset_settings()
 
 
@@ -89,8 +91,27 @@ def _stop_on_signal(signum: int, frame: FrameType | None) -> None:
     raise _Stopped(signal.Signals(signum).name)
 
 
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def serve(args: argparse.Namespace) -> int:
     host, port, data_dir = args.host, args.port, Path(args.data_dir).resolve()
+    dev_identity = os.environ.get("ALPACO_ENV", "local") == "local"
+    if dev_identity and not _is_loopback(host) and not args.allow_dev_identity:
+        # The dev identity provider signs anyone in as anyone: on a network address, that is anyone
+        # who can reach the port.
+        print(
+            f"alpaco: refusing to serve the dev identity provider on {host}, which is not a "
+            "loopback address; pass --allow-dev-identity to do it anyway.",
+            file=sys.stderr,
+        )
+        return 2
     if port_in_use(host, port):
         print(
             f"alpaco: port {port} on {host} is already in use; pick another with --port.",
@@ -171,6 +192,11 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--port", type=int, default=8000)
     run.add_argument("--data-dir", default=".alpaco")
     run.add_argument("--no-seed", action="store_true", help="do not seed an empty problem store")
+    run.add_argument(
+        "--allow-dev-identity",
+        action="store_true",
+        help="serve the dev identity provider on a non-loopback --host",
+    )
     run.set_defaults(func=serve)
 
     bank = commands.add_parser("seed", help="verify the problem bank and store it")

@@ -1,4 +1,5 @@
-"""The gateway over real HTTP: health, dev sign-in, the Cognito-authorizer auth matrix, CORS, limits."""
+"""The gateway over real HTTP: health, dev sign-in and its rules, the Cognito-authorizer auth matrix,
+CORS, limits."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import base64
 import hashlib
 import hmac
 import json
+import re
 import time
 from collections.abc import Callable
 from typing import Any
@@ -17,8 +19,12 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from alpaco.gateway.identity import DevIdentityProvider
+from alpaco.routes import ROUTES
 
 pytestmark = pytest.mark.integration
+
+DEV_FRONTEND = "http://localhost:3000"
+EVIL = "https://evil.example"
 
 
 def test_health(api: httpx.Client) -> None:
@@ -28,6 +34,9 @@ def test_health(api: httpx.Client) -> None:
 
 
 def test_dev_token_answers_me_with_its_claims(api: httpx.Client) -> None:
+    from alpaco.kernel.config import get_settings
+
+    assert "alice" in get_settings().dev_admins  # the test gateway lists her as an admin
     issued = api.post(
         "/auth/dev/token", json={"username": "alice", "nickname": "Alice", "groups": ["Admins"]}
     )
@@ -64,7 +73,7 @@ def test_dev_token_rejects_bad_usernames(api: httpx.Client, body: Any) -> None:
     response = api.post("/auth/dev/token", json=body)
     assert response.status_code == 400
     assert response.json()["code"] == "bad_request"
-    assert response.headers["access-control-allow-origin"] == "*"
+    assert response.headers["access-control-allow-origin"] == api.headers["origin"]
 
 
 def test_dev_token_rejects_malformed_json(api: httpx.Client) -> None:
@@ -156,7 +165,7 @@ def test_auth_matrix_rejects_every_bad_token(
         response = api.get("/auth/me", headers=headers)
         assert response.status_code == 401, case
         assert response.json()["code"] == "unauthorized", case
-        assert response.headers["access-control-allow-origin"] == "*", case
+        assert response.headers["access-control-allow-origin"] == api.headers["origin"], case
         if token:
             assert token not in response.text, case
 
@@ -171,22 +180,118 @@ def test_required_auth_route_rejects_before_reaching_the_service(
         assert response.json()["code"] == "unauthorized", case
 
 
-def test_cors_preflight(api: httpx.Client) -> None:
+def test_the_web_apps_sign_in_is_answered_as_a_browser_sends_it(gateway_url: str) -> None:
+    response = httpx.post(
+        f"{gateway_url}/auth/dev/token",
+        content=json.dumps({"username": "web-user", "nickname": "Web"}),
+        headers={
+            "Origin": gateway_url,
+            "Sec-Fetch-Site": "same-origin",
+            "Content-Type": "application/json",
+        },
+    )
+    assert response.status_code == 200
+    assert response.json()["idToken"].count(".") == 2
+
+
+def test_dev_token_refuses_text_plain(api: httpx.Client) -> None:
+    response = api.post(
+        "/auth/dev/token",
+        content=json.dumps({"username": "mallory", "groups": ["Admins"]}),
+        headers={"Content-Type": "text/plain"},
+    )
+    assert response.status_code == 415
+    assert response.json()["code"] == "unsupported_media_type"
+    assert set(response.json()) == {"message", "code"}
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"Origin": EVIL}, {"Origin": DEV_FRONTEND, "Sec-Fetch-Site": "cross-site"}],
+)
+def test_dev_token_refuses_other_sites(api: httpx.Client, headers: dict[str, str]) -> None:
+    response = api.post("/auth/dev/token", json={"username": "mallory"}, headers=headers)
+    assert response.status_code == 403
+    assert response.json()["code"] == "forbidden"
+    assert "idToken" not in response.text
+
+
+def test_dev_token_grants_admins_only_to_listed_usernames(api: httpx.Client) -> None:
+    refused = api.post("/auth/dev/token", json={"username": "mallory", "groups": ["Admins"]})
+    assert refused.status_code == 403
+    assert refused.json()["code"] == "forbidden"
+    assert "Admins" in refused.json()["message"]
+    granted = api.post("/auth/dev/token", json={"username": "alice", "groups": ["Admins"]})
+    assert granted.status_code == 200
+    me = api.get("/auth/me", headers={"Authorization": f"Bearer {granted.json()['idToken']}"})
+    assert me.json()["groups"] == ["Admins"]
+
+
+PREFLIGHTS = [(route.method, re.sub(r"\{\w+\}", "x", route.path)) for route in ROUTES] + [
+    ("POST", "/auth/dev/token"),
+    ("GET", "/auth/me"),
+]
+
+
+@pytest.mark.parametrize(("method", "path"), PREFLIGHTS)
+def test_preflight_from_an_allowed_origin_is_granted(
+    api: httpx.Client, method: str, path: str
+) -> None:
     response = api.options(
-        "/community/abc",
-        headers={"Origin": "http://example.com", "Access-Control-Request-Method": "PATCH"},
+        path,
+        headers={
+            "Origin": DEV_FRONTEND,
+            "Access-Control-Request-Method": method,
+            "Access-Control-Request-Headers": "authorization,content-type",
+        },
     )
     assert response.status_code == 204
-    assert response.headers["access-control-allow-origin"] == "*"
-    assert "PATCH" in response.headers["access-control-allow-methods"]
-    assert "Authorization" in response.headers["access-control-allow-headers"]
+    assert response.headers["access-control-allow-origin"] == DEV_FRONTEND
+    assert method in response.headers["access-control-allow-methods"].split(",")
+    allowed = response.headers["access-control-allow-headers"].split(",")
+    assert {"Authorization", "Content-Type", "X-Custom-Auth-Token"} <= set(allowed)
+    assert int(response.headers["access-control-max-age"]) > 0
+    assert response.headers["vary"] == "Origin"
+
+
+@pytest.mark.parametrize(
+    ("method", "path"), [("POST", "/auth/dev/token"), ("POST", "/grade"), ("PATCH", "/community/x")]
+)
+def test_preflight_from_another_origin_is_granted_nothing(
+    api: httpx.Client, method: str, path: str
+) -> None:
+    response = api.options(path, headers={"Origin": EVIL, "Access-Control-Request-Method": method})
+    assert response.status_code == 204
+    assert not [name for name in response.headers if name.startswith("access-control-")]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("GET", "/problems?pageSize=0", 400),
+        ("GET", "/auth/me", 401),
+        ("GET", "/community/no-such-post", 404),
+        ("PUT", "/problems", 405),
+        ("GET", "/health", 200),
+    ],
+)
+def test_every_answer_names_an_allowed_origin_errors_included(
+    api: httpx.Client, method: str, path: str, status: int
+) -> None:
+    allowed = api.request(method, path, headers={"Origin": DEV_FRONTEND})
+    assert allowed.status_code == status
+    assert allowed.headers["access-control-allow-origin"] == DEV_FRONTEND
+    assert allowed.headers["vary"] == "Origin"
+    refused = api.request(method, path, headers={"Origin": EVIL})
+    assert refused.status_code == status
+    assert "access-control-allow-origin" not in refused.headers
 
 
 def test_unknown_route_is_404_in_the_error_shape(api: httpx.Client) -> None:
     response = api.get("/no/such/route")
     assert response.status_code == 404
     assert response.json()["code"] == "not_found"
-    assert response.headers["access-control-allow-origin"] == "*"
+    assert response.headers["access-control-allow-origin"] == api.headers["origin"]
 
 
 def test_wrong_method_is_405_in_the_error_shape(api: httpx.Client) -> None:

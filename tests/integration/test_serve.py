@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+import jwt
 import pytest
 
 from alpaco.gateway.dynamodb_local import free_port
@@ -107,6 +108,40 @@ def test_port_in_use_is_a_clear_error(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr + result.stdout
 
 
+def test_dev_identity_stays_on_loopback_unless_the_operator_says_otherwise(
+    tmp_path: Path,
+) -> None:
+    refused = subprocess.run(
+        [*ALPACO, "serve", "--host", "0.0.0.0", "--port", str(free_port())],
+        env=_env(),
+        cwd=tmp_path,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert refused.returncode == 2
+    assert refused.stdout == ""
+    assert refused.stderr.count("\n") == 1
+    assert "0.0.0.0" in refused.stderr
+    assert "--allow-dev-identity" in refused.stderr
+    assert not (tmp_path / ".alpaco").exists()
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        allowed = subprocess.run(
+            [*ALPACO, "serve", "--host", "0.0.0.0", "--port", str(port), "--allow-dev-identity"],
+            env=_env(),
+            cwd=tmp_path,
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert "already in use" in allowed.stderr  # past the refusal, stopped by the next check
+
+
 def test_token_command_prints_a_verifiable_token(tmp_path: Path) -> None:
     result = subprocess.run(
         [*ALPACO, "token", "cli-user", "--nickname", "Cli", "--data-dir", str(tmp_path)],
@@ -118,6 +153,16 @@ def test_token_command_prints_a_verifiable_token(tmp_path: Path) -> None:
     )
     token = result.stdout.strip()
     assert token.count(".") == 2
+    admin = subprocess.run(
+        [*ALPACO, "token", "ops", "--group", "Admins", "--data-dir", str(tmp_path)],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    claims = jwt.decode(admin.stdout.strip(), options={"verify_signature": False})
+    assert claims["cognito:groups"] == ["Admins"]  # the operator is not held to ALPACO_DEV_ADMINS
     bad = subprocess.run(
         [*ALPACO, "token", "bad\nname", "--data-dir", str(tmp_path)],
         env=_env(),

@@ -20,19 +20,23 @@ from starlette.responses import RedirectResponse, Response, StreamingResponse
 from starlette.routing import BaseRoute, Mount
 from starlette.routing import Route as StarletteRoute
 from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp
 
+from alpaco.gateway.cors import CorsMiddleware
 from alpaco.gateway.events import build_event, to_response
-from alpaco.gateway.identity import DevIdentityProvider, DevUser, InvalidIdentity
+from alpaco.gateway.identity import DevIdentityProvider, DevUser, InvalidIdentity, forbidden_group
 from alpaco.kernel import sse
 from alpaco.kernel.auth import Claims, InvalidToken, TokenVerifier, bearer_token
 from alpaco.kernel.config import Settings
 from alpaco.kernel.http import (
-    CORS_HEADERS,
     ApiError,
     BadRequest,
+    Cors,
+    Forbidden,
     NotFound,
     PayloadTooLarge,
     Unauthorized,
+    UnsupportedMediaType,
     error_body,
 )
 from alpaco.routes import ROUTES, Route
@@ -50,7 +54,7 @@ def json_response(status: int, body: Any, headers: dict[str, str] | None = None)
         json.dumps(body, ensure_ascii=False),
         status_code=status,
         media_type="application/json",
-        headers={**CORS_HEADERS, **(headers or {})},
+        headers=headers,
     )
 
 
@@ -78,6 +82,7 @@ class Gateway:
         self.settings = settings
         self.verifier = verifier
         self.identity = identity
+        self.cors = Cors(settings.cors_origins)
         self._modules: dict[str, Any] = {}
 
     def _service(self, name: str) -> Any:
@@ -102,15 +107,6 @@ class Gateway:
         allowed = ",".join(sorted({*routes, "OPTIONS"}))
 
         async def dispatch(request: Request) -> Response:
-            if request.method == "OPTIONS":
-                return Response(
-                    status_code=204,
-                    headers={
-                        **CORS_HEADERS,
-                        "Access-Control-Allow-Methods": allowed,
-                        "Access-Control-Max-Age": "86400",
-                    },
-                )
             route = routes.get(request.method)
             if route is None:
                 return json_response(
@@ -129,11 +125,7 @@ class Gateway:
                 return StreamingResponse(
                     sse.with_heartbeats(events),
                     media_type="text/event-stream",
-                    headers={
-                        **CORS_HEADERS,
-                        "Cache-Control": "no-store",
-                        "X-Accel-Buffering": "no",
-                    },
+                    headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
                 )
             event = build_event(
                 request, route, body, claims.to_authorizer_claims() if claims else None
@@ -146,15 +138,33 @@ class Gateway:
     async def health(self, request: Request) -> Response:
         return json_response(200, {"status": "ok"})
 
+    def refuse_web_pages(self, request: Request) -> None:
+        """Any site the developer visits could otherwise sign in as anyone from their browser: a
+        form or a `text/plain` fetch needs no preflight, so the origin and the media type are
+        checked here, before anything is read."""
+        origin = request.headers.get("origin")
+        foreign = origin is not None and not self.cors.allows(origin)
+        if foreign or request.headers.get("sec-fetch-site") == "cross-site":
+            raise Forbidden("Dev sign-in is open only to this gateway's pages and allowed origins.")
+        media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+        if media_type != "application/json":
+            raise UnsupportedMediaType("Dev sign-in takes Content-Type: application/json.")
+
     async def dev_token(self, request: Request) -> Response:
         assert self.identity is not None
         try:
+            self.refuse_web_pages(request)
             raw = await read_body(request, 16 * 1024)
             try:
                 data = json.loads(raw or b"null")
             except ValueError as exc:
                 raise BadRequest("Malformed JSON body.") from exc
             user = DevUser.parse(data)
+            refused = forbidden_group(user, self.settings.dev_admins)
+            if refused is not None:
+                raise Forbidden(
+                    f"{user.username} may not have the group {refused} (see ALPACO_DEV_ADMINS)."
+                )
         except InvalidIdentity as exc:
             return json_error(BadRequest(str(exc)))
         except ApiError as exc:
@@ -188,7 +198,7 @@ def create_app(
     verifier: TokenVerifier,
     identity: DevIdentityProvider | None = None,
     routes_manifest: Sequence[Route] = ROUTES,
-) -> Starlette:
+) -> ASGIApp:
     gateway = Gateway(settings, verifier, identity)
     by_path: dict[str, dict[str, Route]] = defaultdict(dict)
     for route in routes_manifest:
@@ -201,7 +211,7 @@ def create_app(
             StarletteRoute("/auth/me", gateway.me, methods=["GET"]),
         ]
     routes += [
-        StarletteRoute(path, gateway.endpoint(methods), methods=[*methods, "OPTIONS"])
+        StarletteRoute(path, gateway.endpoint(methods), methods=list(methods))
         for path, methods in by_path.items()
     ]
     if WEB_DIR.is_dir():
@@ -221,7 +231,8 @@ def create_app(
     async def server_error(request: Request, exc: Exception) -> Response:
         return json_response(500, error_body("internal", "Internal server error."))
 
-    return Starlette(
+    app = Starlette(
         routes=routes,
         exception_handlers={HTTPException: http_error, Exception: server_error},
     )
+    return CorsMiddleware(app, routes, gateway.cors)

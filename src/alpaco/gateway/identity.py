@@ -16,6 +16,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 
+from alpaco.kernel.auth import ADMIN_GROUP
+
 TOKEN_SECONDS = 3600
 _SUB_NAMESPACE = uuid.UUID("6f1d7c52-43a9-4d0e-9b8e-3f5a2c1e7d40")
 _MAX_USERNAME = 64
@@ -56,6 +58,17 @@ def _name(value: Any, field: str) -> str:
     if any(unicodedata.category(ch).startswith("C") for ch in value):
         raise InvalidIdentity(f"{field} must not contain control characters.")
     return value
+
+
+def forbidden_group(user: DevUser, admins: frozenset[str]) -> str | None:
+    """The group `user` asked the sign-in page for but may not have, if any.
+
+    Admins is the one group that grants anything, so only the operator's list may have it; other
+    groups are labels. The operator's own `alpaco token` signs with the key and is not asked.
+    """
+    if ADMIN_GROUP in user.groups and user.username not in admins:
+        return ADMIN_GROUP
+    return None
 
 
 def subject_for(username: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from starlette.applications import Starlette
+from starlette.types import ASGIApp
 
 from alpaco.gateway.app import create_app
 from alpaco.gateway.identity import DevIdentityProvider
@@ -21,7 +21,7 @@ def identity_provider(data_dir: Path) -> DevIdentityProvider:
     )
 
 
-def build_local_app(data_dir: Path) -> Starlette:
+def build_local_app(data_dir: Path) -> ASGIApp:
     """The dev identity provider exists only when ALPACO_ENV=local; elsewhere Cognito issues tokens."""
     settings = get_settings()
     identity = identity_provider(data_dir) if settings.is_local else None

@@ -11,8 +11,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 LOCAL = "local"
+GATEWAY_HOST = "127.0.0.1"
+GATEWAY_PORT = 8000
+FRONTEND_DEV_ORIGINS = ("http://localhost:3000", "http://127.0.0.1:3000")
 REQUIRED_OUTSIDE_LOCAL = (
     "ALPACO_CURSOR_SECRET",
     "ALPACO_COGNITO_ISSUER",
@@ -41,6 +45,8 @@ class Settings:
     invoker: str
     lambda_function_prefix: str
     data_dir: str
+    cors_origins: frozenset[str]
+    dev_admins: frozenset[str]
 
     @property
     def is_local(self) -> bool:
@@ -55,6 +61,32 @@ def _int(name: str, default: int) -> int:
     return default if raw in (None, "") else int(raw)
 
 
+def _names(raw: str) -> frozenset[str]:
+    return frozenset(name.strip() for name in raw.split(",") if name.strip())
+
+
+def local_origins(host: str, port: int) -> tuple[str, ...]:
+    """The names a browser on this machine may use for the gateway, and a frontend dev server on
+    port 3000 (the original Next.js app); a page anywhere else cannot read the local API."""
+    shown = f"[{host}]" if ":" in host else host
+    names = dict.fromkeys((shown, "localhost", "127.0.0.1"))
+    return (*(f"http://{name}:{port}" for name in names), *FRONTEND_DEV_ORIGINS)
+
+
+def _origins(raw: str) -> frozenset[str]:
+    """Exact origins, never `*`: they are echoed to browsers, so a typo must fail start-up rather
+    than silently lock out (or let in) a site."""
+    origins = set()
+    for name in _names(raw):
+        parts = urlsplit(name.rstrip("/"))
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.path or parts.query:
+            raise ConfigurationError(
+                f"ALPACO_CORS_ORIGINS: {name!r} is not an origin such as https://example.com"
+            )
+        origins.add(f"{parts.scheme}://{parts.netloc}".lower())
+    return frozenset(origins)
+
+
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     env = os.environ.get("ALPACO_ENV", "aws")
@@ -65,7 +97,9 @@ def get_settings() -> Settings:
     region = (
         os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or "ap-northeast-2"
     )
-    pool_url = os.environ.get("ALPACO_COGNITO_ISSUER", "http://127.0.0.1:8000/auth/dev").rstrip("/")
+    gateway = f"http://{GATEWAY_HOST}:{GATEWAY_PORT}"
+    pool_url = os.environ.get("ALPACO_COGNITO_ISSUER", f"{gateway}/auth/dev").rstrip("/")
+    default_origins = local_origins(GATEWAY_HOST, GATEWAY_PORT) if env == LOCAL else ()
     return Settings(
         env=env,
         region=region,
@@ -83,6 +117,8 @@ def get_settings() -> Settings:
         invoker=os.environ.get("ALPACO_INVOKER", "local" if env == LOCAL else "lambda"),
         lambda_function_prefix=os.environ.get("ALPACO_LAMBDA_PREFIX", "alpaco-"),
         data_dir=os.environ.get("ALPACO_DATA_DIR", ".alpaco"),
+        cors_origins=_origins(os.environ.get("ALPACO_CORS_ORIGINS", ",".join(default_origins))),
+        dev_admins=_names(os.environ.get("ALPACO_DEV_ADMINS", "")),
     )
 
 

@@ -1,17 +1,57 @@
-"""The one error body and the CORS headers every response carries, errors included."""
+"""The one error body, and the CORS policy every response follows, errors included."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
-CORS_HEADERS: dict[str, str] = {
-    "Access-Control-Allow-Origin": "*",
-    "Access-Control-Allow-Methods": "GET,POST,PATCH,DELETE,OPTIONS",
-    "Access-Control-Allow-Headers": (
-        "Content-Type,Authorization,X-Amz-Date,X-Api-Key,X-Amz-Security-Token,"
-        "X-Amz-Content-Sha256,X-Custom-Auth-Token"
-    ),
-}
+ALLOW_HEADERS = (
+    "Authorization",
+    "Content-Type",
+    "X-Amz-Date",
+    "X-Api-Key",
+    "X-Amz-Security-Token",
+    "X-Amz-Content-Sha256",
+    "X-Custom-Auth-Token",
+)
+PREFLIGHT_MAX_AGE_SECONDS = 7200  # Chromium's ceiling; a longer answer is cut to it anyway
+
+
+@dataclass(frozen=True)
+class Cors:
+    """Which web origins may read our answers: the settings' list, each echoed back, never `*`.
+
+    `Vary: Origin` goes on every answer, allowed or not, so that a cache never hands the answer
+    meant for one origin (or for none) to another.
+    """
+
+    origins: frozenset[str]
+
+    def allows(self, origin: str | None) -> bool:
+        return origin is not None and origin in self.origins
+
+    def headers(self, origin: str | None) -> dict[str, str]:
+        if origin is None or origin not in self.origins:
+            return {"Vary": "Origin"}
+        return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
+
+    def preflight(self, origin: str | None, methods: Iterable[str]) -> dict[str, str]:
+        """A disallowed origin gets no grant at all, and the browser then refuses the request."""
+        headers = self.headers(origin)
+        if self.allows(origin):
+            headers["Access-Control-Allow-Methods"] = ",".join(sorted({*methods, "OPTIONS"}))
+            headers["Access-Control-Allow-Headers"] = ",".join(ALLOW_HEADERS)
+            headers["Access-Control-Max-Age"] = str(PREFLIGHT_MAX_AGE_SECONDS)
+        return headers
+
+
+def vary_on_origin(existing: str | None) -> str:
+    """`Vary` is a list: add Origin to what a handler already varies on rather than replace it."""
+    names = [name.strip() for name in (existing or "").split(",") if name.strip()]
+    if "origin" not in {name.lower() for name in names}:
+        names.append("Origin")
+    return ", ".join(names)
 
 
 class ApiError(Exception):
@@ -55,6 +95,11 @@ class Conflict(ApiError):
 class PayloadTooLarge(ApiError):
     status = 413
     code = "payload_too_large"
+
+
+class UnsupportedMediaType(ApiError):
+    status = 415
+    code = "unsupported_media_type"
 
 
 class TooManyRequests(ApiError):

@@ -2,6 +2,9 @@
 
 Handlers stay small because everything cross-cutting happens here: CORS on every response, validation
 and JSON errors as 400s, ApiError as its status, a request log line, and claims from the authorizer.
+
+CORS is ours rather than Powertools' CORSConfig: that one answers a preflight's allowed methods to
+any origin and never sends `Vary: Origin`.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from aws_lambda_powertools.event_handler import APIGatewayRestResolver, CORSConfig, Response
+from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
 from aws_lambda_powertools.shared.json_encoder import Encoder
 
@@ -21,23 +24,20 @@ from alpaco.kernel.auth import Claims, InvalidToken, bearer_token, default_verif
 from alpaco.kernel.config import get_settings
 from alpaco.kernel.dynamo import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from alpaco.kernel.http import (
-    CORS_HEADERS,
     ApiError,
     BadRequest,
+    Cors,
     InternalError,
     NotFound,
     Unauthorized,
     error_body,
+    vary_on_origin,
 )
 from alpaco.kernel.resolver import PerThreadResolver
 
 Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
 
-_CORS = CORSConfig(
-    allow_origin="*",
-    allow_headers=[h.strip() for h in CORS_HEADERS["Access-Control-Allow-Headers"].split(",")],
-    max_age=86400,
-)
+API_METHODS = ("GET", "POST", "PATCH", "DELETE")
 
 
 def _serialize(body: Any) -> str:
@@ -50,13 +50,12 @@ def _json_error(status: int, body: dict[str, Any]) -> Response[str]:
         status_code=status,
         content_type="application/json",
         body=json.dumps(body, ensure_ascii=False),
-        headers=dict(CORS_HEADERS),
     )
 
 
 def create_app(service: str) -> APIGatewayRestResolver:
     get_settings()  # at import, so that a missing setting fails the cold start, not each request
-    app = PerThreadResolver(cors=_CORS, enable_validation=True, serializer=_serialize)
+    app = PerThreadResolver(enable_validation=True, serializer=_serialize)
     logger = log.get_logger(service)
 
     @app.exception_handler(ApiError)
@@ -82,16 +81,34 @@ def create_app(service: str) -> APIGatewayRestResolver:
     return app
 
 
+def _origin(event: dict[str, Any]) -> str | None:
+    for name, value in (event.get("headers") or {}).items():
+        if name.lower() == "origin":
+            return str(value)
+    return None
+
+
 def make_handler(app: APIGatewayRestResolver, service: str) -> Handler:
     logger = log.get_logger(service)
 
     def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
         started = time.perf_counter()
-        response: dict[str, Any] = app.resolve(event, context)
-        headers = response.setdefault("headers", {}) or {}
-        response["headers"] = headers
-        for name, value in CORS_HEADERS.items():
-            headers.setdefault(name, value)
+        cors = Cors(get_settings().cors_origins)
+        origin = _origin(event)
+        response: dict[str, Any]
+        if str(event.get("httpMethod", "")).upper() == "OPTIONS":
+            # The preflight never reaches a route: it grants the API's methods, and the real
+            # request still meets the route's own 404 or 405.
+            response = {
+                "statusCode": 204,
+                "headers": cors.preflight(origin, API_METHODS),
+                "body": "",
+            }
+        else:
+            response = app.resolve(event, context)
+            headers = response.get("headers") or {}
+            vary = vary_on_origin(headers.get("Vary"))
+            response["headers"] = {**headers, **cors.headers(origin), "Vary": vary}
         request_context = event.get("requestContext") or {}
         claims = (request_context.get("authorizer") or {}).get("claims") or {}
         logger.info(

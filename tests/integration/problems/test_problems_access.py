@@ -79,7 +79,7 @@ def test_full_view_of_a_completed_problem(scene: Scene, who: str, status: int) -
     item = scene.put()
     response = scene.get(f"/problems/{item['problemId']}", who, view="full")
     assert response.status_code == status
-    assert response.headers["access-control-allow-origin"] == "*"
+    assert response.headers["access-control-allow-origin"] == response.request.headers["origin"]
     if status != 200:
         assert set(response.json()) == {"message", "code"}
         scene.assert_no_hidden_data(response)

@@ -102,7 +102,7 @@ def test_missing_submission_is_404_in_our_error_shape(api: httpx.Client, path: s
     response = api.get(path)
     assert response.status_code == 404
     assert response.json() == {"message": "Submission not found.", "code": "not_found"}
-    assert response.headers["access-control-allow-origin"] == "*"
+    assert response.headers["access-control-allow-origin"] == response.request.headers["origin"]
 
 
 def test_an_item_that_is_not_a_submission_is_never_served(api: httpx.Client) -> None:

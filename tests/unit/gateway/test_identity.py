@@ -1,4 +1,5 @@
-"""The dev identity provider: stable subjects, a persisted key, Cognito-shaped tokens."""
+"""The dev identity provider: stable subjects, a persisted key, Cognito-shaped tokens, and who may be
+an admin."""
 
 from __future__ import annotations
 
@@ -7,7 +8,13 @@ from pathlib import Path
 import jwt
 import pytest
 
-from alpaco.gateway.identity import DevIdentityProvider, DevUser, InvalidIdentity, subject_for
+from alpaco.gateway.identity import (
+    DevIdentityProvider,
+    DevUser,
+    InvalidIdentity,
+    forbidden_group,
+    subject_for,
+)
 from alpaco.kernel.auth import KeySet, TokenVerifier
 
 
@@ -64,3 +71,19 @@ def test_bad_users_are_refused(data: object) -> None:
 
 def test_unicode_usernames_are_fine() -> None:
     assert DevUser.parse({"username": "알파카", "nickname": "파카"}).nickname == "파카"
+
+
+@pytest.mark.parametrize(
+    ("username", "groups", "refused"),
+    [
+        ("root", ("Admins",), None),
+        ("mallory", ("Admins",), "Admins"),
+        ("Root", ("Readers", "Admins"), "Admins"),
+        ("mallory", ("Readers",), None),
+        ("mallory", (), None),
+    ],
+)
+def test_only_listed_usernames_may_ask_for_admins(
+    username: str, groups: tuple[str, ...], refused: str | None
+) -> None:
+    assert forbidden_group(DevUser(username, None, groups), frozenset({"root"})) == refused

@@ -10,6 +10,7 @@ from alpaco.kernel.config import (
     REQUIRED_OUTSIDE_LOCAL,
     ConfigurationError,
     get_settings,
+    local_origins,
     reset_settings,
 )
 
@@ -75,3 +76,63 @@ def test_local_mode_has_defaults_for_a_developers_machine(monkeypatch: pytest.Mo
     assert settings.is_local
     assert settings.cursor_secret
     assert settings.cognito_jwks_url.endswith("/.well-known/jwks.json")
+
+
+def test_cors_origins_and_dev_admins_are_comma_separated_lists(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("ALPACO_ENV", "local")
+    monkeypatch.setenv("ALPACO_CORS_ORIGINS", " https://Alpaco.example/ ,http://localhost:3000,,")
+    monkeypatch.setenv("ALPACO_DEV_ADMINS", "root, ops ,,")
+
+    settings = get_settings()
+
+    assert settings.cors_origins == {"https://alpaco.example", "http://localhost:3000"}
+    assert settings.dev_admins == {"root", "ops"}
+
+
+@pytest.mark.parametrize("origin", ["*", "https://alpaco.example/app", "localhost:3000", "ftp://x"])
+def test_what_is_not_an_origin_stops_start_up_naming_the_setting(
+    monkeypatch: pytest.MonkeyPatch, origin: str
+) -> None:
+    monkeypatch.setenv("ALPACO_ENV", "local")
+    monkeypatch.setenv("ALPACO_CORS_ORIGINS", f"http://localhost:3000,{origin}")
+
+    with pytest.raises(ConfigurationError, match=r"^ALPACO_CORS_ORIGINS: .* is not an origin"):
+        get_settings()
+
+
+def test_local_mode_lets_the_gateway_and_a_dev_frontend_in_and_no_admins(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("ALPACO_ENV", "local")
+    monkeypatch.delenv("ALPACO_CORS_ORIGINS", raising=False)
+    monkeypatch.delenv("ALPACO_DEV_ADMINS", raising=False)
+
+    settings = get_settings()
+
+    assert {"http://127.0.0.1:8000", "http://localhost:3000"} <= settings.cors_origins
+    assert "*" not in settings.cors_origins
+    assert settings.dev_admins == frozenset()
+
+
+def test_outside_local_mode_no_other_origin_is_let_in_unless_listed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name, value in AWS.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("ALPACO_CORS_ORIGINS", raising=False)
+
+    assert get_settings().cors_origins == frozenset()
+
+
+def test_local_origins_name_the_gateway_as_a_browser_may_and_the_dev_frontend() -> None:
+    assert local_origins("0.0.0.0", 9000) == (
+        "http://0.0.0.0:9000",
+        "http://localhost:9000",
+        "http://127.0.0.1:9000",
+        "http://localhost:3000",
+        "http://127.0.0.1:3000",
+    )
+    assert local_origins("::1", 9000)[0] == "http://[::1]:9000"
+    assert len(local_origins("localhost", 9000)) == 4

@@ -1,4 +1,5 @@
-"""Small kernel pieces: the error body, SSE framing and heartbeats, the local invoker, log redaction."""
+"""Small kernel pieces: the error body, the CORS policy, SSE framing and heartbeats, the local invoker,
+log redaction."""
 
 from __future__ import annotations
 
@@ -9,7 +10,14 @@ from collections.abc import AsyncIterator
 import pytest
 
 from alpaco.kernel import log, sse
-from alpaco.kernel.http import ApiError, NotFound, PayloadTooLarge
+from alpaco.kernel.http import (
+    ApiError,
+    Cors,
+    NotFound,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    vary_on_origin,
+)
 from alpaco.kernel.invoke import InvokeError, LocalInvoker
 
 
@@ -24,6 +32,38 @@ def test_every_error_has_a_distinct_code() -> None:
     codes = {cls.code for cls in ApiError.__subclasses__()}
     assert len(codes) == len(ApiError.__subclasses__())
     assert PayloadTooLarge.status == 413
+    assert UnsupportedMediaType("json only").body()["code"] == "unsupported_media_type"
+
+
+APP = "http://localhost:3000"
+CORS = Cors(frozenset({APP, "https://alpaco.example"}))
+
+
+def test_cors_echoes_a_listed_origin_and_nothing_else() -> None:
+    assert CORS.headers(APP) == {"Access-Control-Allow-Origin": APP, "Vary": "Origin"}
+    assert CORS.headers("https://evil.example") == {"Vary": "Origin"}
+    assert CORS.headers("null") == {"Vary": "Origin"}
+    assert CORS.headers(None) == {"Vary": "Origin"}
+    assert CORS.headers("http://LOCALHOST:3000") == {"Vary": "Origin"}
+
+
+def test_cors_preflight_grants_methods_and_headers_to_a_listed_origin_only() -> None:
+    granted = CORS.preflight(APP, ["PATCH", "GET"])
+    assert granted["Access-Control-Allow-Origin"] == APP
+    assert granted["Access-Control-Allow-Methods"] == "GET,OPTIONS,PATCH"
+    allowed_headers = granted["Access-Control-Allow-Headers"].split(",")
+    assert {"Authorization", "Content-Type", "X-Custom-Auth-Token"} <= set(allowed_headers)
+    assert int(granted["Access-Control-Max-Age"]) > 0
+    refused = CORS.preflight("https://evil.example", ["GET"])
+    assert refused == {"Vary": "Origin"}
+
+
+@pytest.mark.parametrize(
+    ("existing", "merged"),
+    [(None, "Origin"), ("Accept-Encoding", "Accept-Encoding, Origin"), ("origin", "origin")],
+)
+def test_vary_keeps_what_a_response_already_varies_on(existing: str | None, merged: str) -> None:
+    assert vary_on_origin(existing) == merged
 
 
 def test_sse_event_encoding() -> None:

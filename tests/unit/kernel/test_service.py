@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pydantic import BaseModel, Field
 
+from alpaco.kernel.config import reset_settings
 from alpaco.kernel.http import Forbidden
 from alpaco.kernel.service import (
     claims,
@@ -21,10 +23,23 @@ from alpaco.kernel.service import (
 )
 
 EVENTS = Path(__file__).parent / "events"
+SITE = "https://alpaco.example"
 
 
-def _event(name: str, **patch: Any) -> dict[str, Any]:
+@pytest.fixture(autouse=True)
+def site_is_the_allowed_origin(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("ALPACO_CORS_ORIGINS", SITE)
+    reset_settings()
+    yield
+    monkeypatch.undo()
+    reset_settings()
+
+
+def _event(name: str, origin: str | None = SITE, **patch: Any) -> dict[str, Any]:
+    """A recorded event, sent by a page on `origin`."""
     event: dict[str, Any] = json.loads((EVENTS / name).read_text())
+    if origin is not None:
+        event["headers"]["Origin"] = origin
     event.update(patch)
     return event
 
@@ -91,7 +106,7 @@ def test_documented_get_event_reaches_the_route_with_claims() -> None:
     assert body["name"] == "alpaca"
     assert body["tag"] == "dp"
     assert body["pageSize"] == 20
-    assert headers["access-control-allow-origin"] == "*"
+    assert headers["access-control-allow-origin"] == SITE
 
 
 def test_base64_body_is_decoded() -> None:
@@ -106,7 +121,7 @@ def test_malformed_or_non_object_json_is_400(raw: str) -> None:
     status, headers, body = _call(event)
     assert status == 400
     assert body["code"] == "bad_request"
-    assert headers["access-control-allow-origin"] == "*"
+    assert headers["access-control-allow-origin"] == SITE
 
 
 def test_validation_failure_is_400_in_our_shape() -> None:
@@ -137,7 +152,7 @@ def test_unexpected_error_is_500_without_details() -> None:
     assert status == 500
     assert body == {"message": "Internal server error.", "code": "internal"}
     assert "secret" not in json.dumps(body)
-    assert headers["access-control-allow-origin"] == "*"
+    assert headers["access-control-allow-origin"] == SITE
 
 
 def test_unknown_route_is_404_in_our_shape() -> None:
@@ -161,7 +176,27 @@ def test_page_size_out_of_range_is_400(size: str) -> None:
     assert (status, body["code"]) == (400, "bad_request")
 
 
-def test_preflight_carries_cors() -> None:
+def test_preflight_from_the_allowed_origin_is_granted() -> None:
     status, headers, _ = _call(_event("rest_proxy_get.json", httpMethod="OPTIONS"))
     assert status == 204
-    assert headers["access-control-allow-origin"] == "*"
+    assert headers["access-control-allow-origin"] == SITE
+    assert set(headers["access-control-allow-methods"].split(",")) >= {"GET", "PATCH", "DELETE"}
+    assert "X-Custom-Auth-Token" in headers["access-control-allow-headers"].split(",")
+    assert headers["access-control-max-age"]
+    assert headers["vary"] == "Origin"
+
+
+def test_preflight_from_another_origin_is_granted_nothing() -> None:
+    event = _event("rest_proxy_get.json", origin="https://evil.example", httpMethod="OPTIONS")
+    status, headers, _ = _call(event)
+    assert status == 204
+    assert not [name for name in headers if name.startswith("access-control-")]
+    assert headers["vary"] == "Origin"
+
+
+@pytest.mark.parametrize("origin", ["https://evil.example", None])
+def test_answers_name_no_origin_but_a_listed_one(origin: str | None) -> None:
+    status, headers, _ = _call(_event("rest_proxy_get.json", origin=origin))
+    assert status == 200
+    assert "access-control-allow-origin" not in headers
+    assert headers["vary"] == "Origin"

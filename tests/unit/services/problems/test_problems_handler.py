@@ -51,7 +51,7 @@ def test_list_rejects_bad_parameters(query: dict[str, str], status: int) -> None
     assert response["statusCode"] == status
     body = json.loads(response["body"])
     assert body["code"] == "bad_request"
-    assert response["headers"]["Access-Control-Allow-Origin"] == "*"
+    assert response["headers"]["Vary"] == "Origin"
 
 
 def test_unknown_view_is_a_bad_request() -> None:
