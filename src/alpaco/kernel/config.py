@@ -17,6 +17,12 @@ LOCAL = "local"
 GATEWAY_HOST = "127.0.0.1"
 GATEWAY_PORT = 8000
 FRONTEND_DEV_ORIGINS = ("http://localhost:3000", "http://127.0.0.1:3000")
+# The most items one list request may read from DynamoDB (ScannedCount summed over its queries).
+# A filter matching one item in fifty still fills a default page of 20 within it, and a page of
+# the largest size (100, plus one to learn whether more exist) is never cut short without a
+# filter. The list indexes copy only the listed fields (a few hundred bytes an item), so a request
+# costs a few hundred KB and tens of read units at most, whoever sends it.
+DEFAULT_LIST_READ_BUDGET = 1_000
 REQUIRED_OUTSIDE_LOCAL = (
     "ALPACO_CURSOR_SECRET",
     "ALPACO_COGNITO_ISSUER",
@@ -47,6 +53,7 @@ class Settings:
     data_dir: str
     cors_origins: frozenset[str]
     dev_admins: frozenset[str]
+    list_read_budget: int
 
     @property
     def is_local(self) -> bool:
@@ -59,6 +66,20 @@ class Settings:
 def _int(name: str, default: int) -> int:
     raw = os.environ.get(name)
     return default if raw in (None, "") else int(raw)
+
+
+def _positive_int(name: str, default: int) -> int:
+    """A count that bounds work: a typo must stop start-up, not silently lift or zero the bound."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise ConfigurationError(f"{name} must be a whole number of at least 1, not {raw!r}")
+    return value
 
 
 def _names(raw: str) -> frozenset[str]:
@@ -119,6 +140,7 @@ def get_settings() -> Settings:
         data_dir=os.environ.get("ALPACO_DATA_DIR", ".alpaco"),
         cors_origins=_origins(os.environ.get("ALPACO_CORS_ORIGINS", ",".join(default_origins))),
         dev_admins=_names(os.environ.get("ALPACO_DEV_ADMINS", "")),
+        list_read_budget=_positive_int("ALPACO_LIST_READ_BUDGET", DEFAULT_LIST_READ_BUDGET),
     )
 
 

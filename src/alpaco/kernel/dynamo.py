@@ -1,8 +1,10 @@
-"""DynamoDB access shared by every repository: the client, plain-value marshalling, full pages, cursors.
+"""DynamoDB access shared by every repository: the client, plain-value marshalling, pages, cursors.
 
 Cursors are signed so a client can neither forge a start key into another user's partition nor move a
-cursor from one list to another; pages are filled past DynamoDB's Limit-before-Filter so a page is never
-short while more items exist.
+cursor from one list to another. Pages are filled past DynamoDB's Limit-before-Filter, but a request
+reads at most the list read budget (`Settings.list_read_budget`): a sparse filter must not let one
+anonymous request read a whole index. So a page is short only when the budget ran out, and then its
+cursor continues where the reads stopped.
 """
 
 from __future__ import annotations
@@ -31,7 +33,6 @@ from alpaco.kernel.tables import TableSpec
 MAX_ITEM_BYTES: Final = 350_000
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
-_MAX_EVALUATED_PER_PAGE = 20_000
 
 _serializer = TypeSerializer()
 _deserializer = TypeDeserializer()
@@ -215,7 +216,8 @@ class Query:
 
 
 def query_page(query: Query, *, page_size: int, cursor: str | None) -> Page:
-    """Return exactly `page_size` items when that many remain, and a cursor only when more remain."""
+    """`page_size` items when that many remain within the read budget, and a cursor whenever more
+    may remain: after the last item returned, or where the budget stopped the reads."""
     scope = query.scope()
     codec = cursor_codec()
     start = codec.decode(cursor, scope) if cursor else None
@@ -238,23 +240,24 @@ def query_page(query: Query, *, page_size: int, cursor: str | None) -> Page:
         request["ExpressionAttributeNames"] = names
     if query.filter:
         request["FilterExpression"] = query.filter
+    budget = get_settings().list_read_budget
     collected: list[dict[str, Any]] = []
-    evaluated = 0
+    read = 0
     batch = 4
-    while len(collected) <= page_size:
+    while len(collected) <= page_size and read < budget:
         wanted = page_size + 1 - len(collected)
         # A sparse filter matches few of the items read, so each round reads twice as many as the last.
-        request["Limit"] = min(1000, wanted * batch) if query.filter else wanted
+        rows = min(1000, wanted * batch) if query.filter else wanted
+        # Limit counts the items read before the filter, so no call reads past the budget.
+        request["Limit"] = min(rows, budget - read)
         batch *= 2
         if start:
             request["ExclusiveStartKey"] = start
         response = client().query(**request)
         collected.extend(response.get("Items", []))
-        evaluated += int(response.get("ScannedCount", 0))
+        read += int(response.get("ScannedCount", 0))
         start = response.get("LastEvaluatedKey")
         if not start:
-            break
-        if evaluated >= _MAX_EVALUATED_PER_PAGE and collected:
             break
     if len(collected) > page_size:
         last = collected[page_size - 1]

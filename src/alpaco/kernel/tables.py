@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from alpaco.kernel.config import get_settings
 
@@ -21,11 +21,21 @@ class Key:
 
 
 @dataclass(frozen=True)
+class Index:
+    """A global secondary index. `include` names what it copies besides the keys (which DynamoDB
+    always copies); None copies whole items. A global index cannot fetch from its table, so a query
+    on it may read or filter on the copied attributes only (DynamoDB refuses anything else)."""
+
+    key: Key
+    include: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
 class TableSpec:
     logical: str
     key: Key
     attributes: dict[str, KeyType]
-    indexes: dict[str, Key] = field(default_factory=dict)
+    indexes: dict[str, Index] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -35,17 +45,53 @@ class TableSpec:
         """Attributes that make up a LastEvaluatedKey for a query on the table or one of its indexes."""
         names = list(self.key.names)
         if index is not None:
-            names += [n for n in self.indexes[index].names if n not in names]
+            names += [n for n in self.indexes[index].key.names if n not in names]
         return tuple(names)
 
+
+# What the problem list shows (problems.views.LIST_ATTRIBUTES) and filters on: never the statements,
+# tests or code, which can be hundreds of KB an item and are not for everyone to read.
+PROBLEM_LIST_ATTRIBUTES: Final = (
+    "title",
+    "title_translated",
+    "searchText",
+    "difficulty",
+    "tags",
+    "generationStatus",
+    "creatorId",
+    "author",
+    "mode",
+    "submissionCount",
+    "acceptedCount",
+)
+# What the submission list shows (submissions.views.LIST_ATTRIBUTES) and filters on: never
+# `userCode` or the per-case `results`. `errorMessage` is copied whole; the list cuts off its
+# details (they may quote the owner's stderr) as it reads them.
+SUBMISSION_LIST_ATTRIBUTES: Final = (
+    "problemId",
+    "problemTitle",
+    "problemTitleTranslated",
+    "userId",
+    "author",
+    "language",
+    "status",
+    "executionTime",
+    "memoryKb",
+    "score",
+    "passedCaseCount",
+    "totalCaseCount",
+    "errorMessage",
+)
 
 PROBLEMS = TableSpec(
     logical="Problems",
     key=Key("problemId"),
     attributes={"problemId": "S", "generationStatus": "S", "createdAt": "S", "creatorId": "S"},
     indexes={
-        "CompletedProblemsByCreatedAtGSI": Key("generationStatus", "createdAt"),
-        "CreatorIdCreatedAtGSI": Key("creatorId", "createdAt"),
+        "CompletedProblemsByCreatedAtGSI": Index(
+            Key("generationStatus", "createdAt"), PROBLEM_LIST_ATTRIBUTES
+        ),
+        "CreatorIdCreatedAtGSI": Index(Key("creatorId", "createdAt"), PROBLEM_LIST_ATTRIBUTES),
     },
 )
 
@@ -61,10 +107,18 @@ SUBMISSIONS = TableSpec(
         "submissionTime": "N",
     },
     indexes={
-        "ProblemIdSubmissionTimeIndex": Key("problemId", "submissionTime"),
-        "UserIdSubmissionTimeIndex": Key("userId", "submissionTime"),
-        "AuthorSubmissionTimeIndex": Key("author", "submissionTime"),
-        "AllSubmissionsByTimeIndex": Key("is_submission", "submissionTime"),
+        "ProblemIdSubmissionTimeIndex": Index(
+            Key("problemId", "submissionTime"), SUBMISSION_LIST_ATTRIBUTES
+        ),
+        "UserIdSubmissionTimeIndex": Index(
+            Key("userId", "submissionTime"), SUBMISSION_LIST_ATTRIBUTES
+        ),
+        "AuthorSubmissionTimeIndex": Index(
+            Key("author", "submissionTime"), SUBMISSION_LIST_ATTRIBUTES
+        ),
+        "AllSubmissionsByTimeIndex": Index(
+            Key("is_submission", "submissionTime"), SUBMISSION_LIST_ATTRIBUTES
+        ),
     },
 )
 
@@ -82,10 +136,10 @@ COMMUNITY = TableSpec(
         "commentCreatedAt": "S",
     },
     indexes={
-        "postOnlyIndex": Key("GSI1PK", "GSI1SK"),
-        "commentSortIndex": Key("PK", "commentCreatedAt"),
-        "postsByUserIndex": Key("userId", "createdAt"),
-        "postsByProblemIndex": Key("problemId", "createdAt"),
+        "postOnlyIndex": Index(Key("GSI1PK", "GSI1SK")),
+        "commentSortIndex": Index(Key("PK", "commentCreatedAt")),
+        "postsByUserIndex": Index(Key("userId", "createdAt")),
+        "postsByProblemIndex": Index(Key("problemId", "createdAt")),
     },
 )
 
@@ -115,10 +169,27 @@ def create_table_request(spec: TableSpec) -> dict[str, Any]:
     }
     if spec.indexes:
         request["GlobalSecondaryIndexes"] = [
-            {"IndexName": name, "KeySchema": schema(key), "Projection": {"ProjectionType": "ALL"}}
-            for name, key in spec.indexes.items()
+            {
+                "IndexName": name,
+                "KeySchema": schema(index.key),
+                "Projection": _projection(spec, name),
+            }
+            for name, index in spec.indexes.items()
         ]
     return request
+
+
+def _projection(spec: TableSpec, index: str) -> dict[str, Any]:
+    """The keys stay out of NonKeyAttributes: DynamoDB copies them anyway, and each name listed
+    counts against its limits (20 an index, 100 a table)."""
+    include = spec.indexes[index].include
+    if include is None:
+        return {"ProjectionType": "ALL"}
+    keys = spec.key_names(index)
+    return {
+        "ProjectionType": "INCLUDE",
+        "NonKeyAttributes": [name for name in include if name not in keys],
+    }
 
 
 def create_missing(client: Any) -> list[str]:

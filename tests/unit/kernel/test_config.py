@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from alpaco.kernel.config import (
+    DEFAULT_LIST_READ_BUDGET,
     REQUIRED_OUTSIDE_LOCAL,
     ConfigurationError,
     get_settings,
@@ -136,3 +137,27 @@ def test_local_origins_name_the_gateway_as_a_browser_may_and_the_dev_frontend() 
     )
     assert local_origins("::1", 9000)[0] == "http://[::1]:9000"
     assert len(local_origins("localhost", 9000)) == 4
+
+
+def test_the_list_read_budget_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ALPACO_ENV", "local")
+    monkeypatch.delenv("ALPACO_LIST_READ_BUDGET", raising=False)
+    assert get_settings().list_read_budget == DEFAULT_LIST_READ_BUDGET == 1_000
+
+    monkeypatch.setenv("ALPACO_LIST_READ_BUDGET", " 250 ")
+    reset_settings()
+
+    assert get_settings().list_read_budget == 250
+
+
+@pytest.mark.parametrize("budget", ["0", "-5", "1k", "2.5"])
+def test_a_list_read_budget_that_is_not_a_positive_count_stops_start_up(
+    monkeypatch: pytest.MonkeyPatch, budget: str
+) -> None:
+    monkeypatch.setenv("ALPACO_ENV", "local")
+    monkeypatch.setenv("ALPACO_LIST_READ_BUDGET", budget)
+
+    with pytest.raises(
+        ConfigurationError, match=r"^ALPACO_LIST_READ_BUDGET must be a whole number"
+    ):
+        get_settings()

@@ -1,15 +1,19 @@
-"""Marshalling, signed cursors, and full pages against a real DynamoDB Local table."""
+"""Marshalling, signed cursors, and pages against a real DynamoDB Local table: full within the read
+budget, short only when it runs out, and every item once either way."""
 
 from __future__ import annotations
 
 import math
 import uuid
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from alpaco.kernel import dynamo
+from alpaco.kernel.config import reset_settings
 from alpaco.kernel.dynamo import CursorCodec, Query, item_bytes, query_page
 from alpaco.kernel.http import BadRequest
 from alpaco.kernel.tables import PROBLEMS
@@ -95,7 +99,8 @@ def test_cursor_from_another_secret_is_rejected() -> None:
 
 @pytest.fixture(scope="module")
 def creator(dynamodb_endpoint: str) -> str:
-    """57 problems of one creator, every third one not completed (so filters and index both matter)."""
+    """57 problems of one creator, every third one not completed (so filters and index both matter),
+    every tenth one titled `needle` (a sparse filter)."""
     creator_id = f"pager-{uuid.uuid4().hex[:8]}"
     client = dynamo.client()
     for i in range(57):
@@ -107,11 +112,51 @@ def creator(dynamodb_endpoint: str) -> str:
                     "creatorId": creator_id,
                     "createdAt": f"2026-01-01T00:00:{i:02d}.000Z",
                     "generationStatus": "completed" if i % 3 else "started",
-                    "n": i,
+                    "title": "needle" if i % 10 == 0 else "hay",
                 }
             ),
         )
     return creator_id
+
+
+def _number(item: dict[str, Any]) -> int:
+    """The problem's place in the fixture, read from its id: the index copies only listed fields."""
+    return int(str(item["problemId"]).rsplit("-", 1)[1])
+
+
+class Reads:
+    """Stands in for the client and keeps every Query request with DynamoDB's answer."""
+
+    def __init__(self, real: Any) -> None:
+        self._real = real
+        self.calls: list[tuple[dict[str, Any], dict[str, Any]]] = []
+
+    def query(self, **request: Any) -> Any:
+        response = self._real.query(**request)
+        self.calls.append((dict(request), response))
+        return response
+
+    def take(self) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+        calls, self.calls = self.calls, []
+        return calls
+
+
+@pytest.fixture
+def reads(creator: str, monkeypatch: pytest.MonkeyPatch) -> Reads:
+    log = Reads(dynamo.client())
+    monkeypatch.setattr(dynamo, "client", lambda: log)
+    return log
+
+
+@pytest.fixture
+def read_budget(request: pytest.FixtureRequest) -> Iterator[int]:
+    """The list read budget for one test, given by indirect parametrization."""
+    budget: int = request.param
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ALPACO_LIST_READ_BUDGET", str(budget))
+        reset_settings()
+        yield budget
+    reset_settings()
 
 
 @pytest.mark.parametrize("page_size", [1, 2, 5, 7, 19, 37, 100])
@@ -133,7 +178,7 @@ def test_pages_are_full_and_every_item_appears_once(
         page = query_page(query, page_size=page_size, cursor=cursor)
         remaining = 38 - len(seen)
         assert page.count == min(page_size, remaining)
-        seen += [item["n"] for item in page.items]
+        seen += [_number(item) for item in page.items]
         cursor = page.last_evaluated_key
         if cursor is None:
             break
@@ -150,3 +195,34 @@ def test_cursor_of_one_list_is_refused_by_another(creator: str) -> None:
     other = query("someone-else")
     with pytest.raises(BadRequest):
         query_page(other, page_size=3, cursor=first.last_evaluated_key)
+
+
+@pytest.mark.parametrize("read_budget", [1, 5, 7, 40], indirect=True)
+@pytest.mark.parametrize("page_size", [1, 3, 20])
+@pytest.mark.parametrize("sparse", [True, False])
+def test_the_read_budget_bounds_each_page_and_paging_on_finds_every_item_once(
+    creator: str, reads: Reads, read_budget: int, page_size: int, sparse: bool
+) -> None:
+    query = Query(
+        PROBLEMS,
+        key_condition="creatorId = :c",
+        values={":c": creator, ":t": "needle"} if sparse else {":c": creator},
+        index="CreatorIdCreatedAtGSI",
+        names={"#t": "title"} if sparse else None,
+        filter="#t = :t" if sparse else None,
+    )
+    seen: list[int] = []
+    cursor = None
+    while True:
+        page = query_page(query, page_size=page_size, cursor=cursor)
+        calls = reads.take()
+        read = sum(response["ScannedCount"] for _, response in calls)
+        assert read <= read_budget
+        assert all(request["Limit"] <= read_budget for request, _ in calls)
+        if page.count < page_size and page.last_evaluated_key:
+            assert read == read_budget, "a page is short only when the budget ran out"
+        seen += [_number(item) for item in page.items]
+        cursor = page.last_evaluated_key
+        if cursor is None:
+            break
+    assert seen == [i for i in range(57) if i % 10 == 0 or not sparse]

@@ -96,8 +96,8 @@ def has_bank_problems() -> bool:
 
 
 def list_problems(filters: ProblemFilters, *, page_size: int, cursor: str | None) -> dynamo.Page:
-    """Completed problems by `createdAt`, full pages; a creator's list reads only that creator's
-    partition instead of filtering the completed index."""
+    """Completed problems by `createdAt`, in pages full unless the read budget runs out; a creator's
+    list reads only that creator's partition instead of filtering the completed index."""
     return dynamo.query_page(list_query(filters), page_size=page_size, cursor=cursor)
 
 

@@ -59,7 +59,8 @@ def is_visible(item: Mapping[str, Any], caller: Claims | None) -> bool:
     return is_completed(item) or is_manager(item, caller)
 
 
-# What a list reads from the table: never the statements or tests, which can be hundreds of KB.
+# What a list reads from its index. The list indexes (kernel.tables) copy these and what the filters
+# match on, nothing else: never the statements or tests, which can be hundreds of KB.
 LIST_ATTRIBUTES: Final = (
     "problemId",
     "title",

@@ -43,7 +43,8 @@ def list_submissions(
 
 def list_query(filters: SubmissionFilters) -> dynamo.Query:
     """The original's index choice (reference §6.2); every other given filter, including the
-    `author` the original ignored next to `userId`, narrows the query without shortening pages."""
+    `author` the original ignored next to `userId`, narrows the query, and pages stay full unless
+    the read budget runs out."""
     equal = {"userId": filters.user_id, "problemId": filters.problem_id, "author": filters.author}
     if filters.user_id:
         index, hash_key = USER_INDEX, "userId"

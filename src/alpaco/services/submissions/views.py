@@ -28,7 +28,8 @@ SUMMARY_FIELDS: Final = (
     "totalCaseCount",
     "submissionTime",
 )
-# What a list reads from the table: the summary and the error message it may show in part.
+# What a list reads from its index: the summary and the error message it may show in part. The
+# list indexes (kernel.tables) copy these and what the filters match on, nothing else.
 LIST_ATTRIBUTES: Final = (*SUMMARY_FIELDS, "errorMessage")
 _DETAILS_MARK: Final = ". Details:"
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from alpaco.kernel.dynamo import Query
+from alpaco.kernel.tables import PROBLEMS, create_table_request
 from alpaco.services.problems.filters import ProblemFilters
 from alpaco.services.problems.repository import COMPLETED_INDEX, CREATOR_INDEX, list_query
+from alpaco.services.problems.views import LIST_ATTRIBUTES
 
 
 def _placeholders(query: Query) -> tuple[set[str], set[str]]:
@@ -64,3 +67,49 @@ def test_different_filters_have_different_cursor_scopes() -> None:
         list_query(ProblemFilters(creator_id="b")).scope(),
     }
     assert len(scopes) == 6
+
+
+# A top-level attribute name or #placeholder: not a :value, a nested path's tail or a function.
+_NAME = re.compile(r"(?<![\w.#:])#?[A-Za-z_]\w*\b(?!\s*\()")
+_WORDS = {"and", "or", "not", "in", "between"}
+
+
+def _named(query: Query) -> set[str]:
+    """Every attribute the query reads or matches on, placeholders resolved."""
+    names = query.names or {}
+    text = f"{query.key_condition} {query.filter or ''}"
+    tokens = [t for t in _NAME.findall(text) if t.lower() not in _WORDS]
+    return {*query.projection, *(names.get(t, t) for t in tokens)}
+
+
+def _projected(index: str) -> set[str]:
+    """What the declared index copies: the keys, and its NonKeyAttributes."""
+    (declared,) = [
+        g
+        for g in create_table_request(PROBLEMS)["GlobalSecondaryIndexes"]
+        if g["IndexName"] == index
+    ]
+    return {*PROBLEMS.key_names(index), *declared["Projection"]["NonKeyAttributes"]}
+
+
+def test_the_name_reader_sees_filters_through_placeholders_and_functions() -> None:
+    query = Query(
+        PROBLEMS,
+        "creatorId = :c",
+        {":c": "u", ":t": "x"},
+        names={"#t": "title", "#m": "meta"},
+        filter="contains(#t, :t) AND NOT attribute_exists(hidden) AND #m.inner IN (:t)",
+        projection=("problemId",),
+    )
+    assert _named(query) == {"problemId", "creatorId", "title", "hidden", "meta"}
+
+
+def test_every_list_query_reads_and_matches_only_what_its_index_copies() -> None:
+    """DynamoDB refuses a query on an index naming an attribute the index does not copy."""
+    for creator, difficulty, tag, title, ascending in itertools.product(
+        (None, "u1"), (None, "Hard"), (None, "dp"), (None, "berry"), (False, True)
+    ):
+        query = list_query(ProblemFilters(creator, difficulty, tag, title, ascending))
+        assert query.index is not None
+        assert set(LIST_ATTRIBUTES) <= _named(query)
+        assert _named(query) <= _projected(query.index), query

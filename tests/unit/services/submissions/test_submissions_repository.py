@@ -8,6 +8,7 @@ import re
 import pytest
 
 from alpaco.kernel.dynamo import Query
+from alpaco.kernel.tables import SUBMISSIONS, create_table_request
 from alpaco.services.submissions.filters import SubmissionFilters
 from alpaco.services.submissions.repository import (
     ALL_INDEX,
@@ -16,6 +17,7 @@ from alpaco.services.submissions.repository import (
     USER_INDEX,
     list_query,
 )
+from alpaco.services.submissions.views import LIST_ATTRIBUTES
 
 
 def _assert_consistent(query: Query) -> None:
@@ -57,3 +59,39 @@ def test_all_index_is_keyed_on_the_submission_flag() -> None:
     assert query.key_condition == "#all = :all"
     assert query.values == {":all": "Y"}
     assert query.forward is False
+
+
+# A top-level attribute name or #placeholder: not a :value, a nested path's tail or a function.
+_NAME = re.compile(r"(?<![\w.#:])#?[A-Za-z_]\w*\b(?!\s*\()")
+_WORDS = {"and", "or", "not", "in", "between"}
+
+
+def _named(query: Query) -> set[str]:
+    """Every attribute the query reads or matches on, placeholders resolved."""
+    names = query.names or {}
+    text = f"{query.key_condition} {query.filter or ''}"
+    tokens = [t for t in _NAME.findall(text) if t.lower() not in _WORDS]
+    return {*query.projection, *(names.get(t, t) for t in tokens)}
+
+
+def _projected(index: str) -> set[str]:
+    """What the declared index copies: the keys, and its NonKeyAttributes."""
+    (declared,) = [
+        g
+        for g in create_table_request(SUBMISSIONS)["GlobalSecondaryIndexes"]
+        if g["IndexName"] == index
+    ]
+    return {*SUBMISSIONS.key_names(index), *declared["Projection"]["NonKeyAttributes"]}
+
+
+def test_every_list_query_reads_and_matches_only_what_its_index_copies() -> None:
+    """DynamoDB refuses a query on an index naming an attribute the index does not copy; the
+    list index never copies the code or the per-case results."""
+    for user, problem, author, title, ascending in itertools.product(
+        (None, "u"), (None, "p"), (None, "a"), (None, "t"), (False, True)
+    ):
+        query = list_query(SubmissionFilters(user, problem, author, title, ascending))
+        assert query.index is not None
+        assert set(LIST_ATTRIBUTES) <= _named(query)
+        assert _named(query) <= _projected(query.index), query
+        assert not {"userCode", "results"} & _projected(query.index)
