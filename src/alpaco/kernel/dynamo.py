@@ -23,9 +23,9 @@ from typing import Any, Final
 import boto3
 from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 from botocore.config import Config
-from botocore.exceptions import ClientError
 
 from alpaco.kernel.config import get_settings
+from alpaco.kernel.dynamo_errors import Client
 from alpaco.kernel.http import BadRequest
 from alpaco.kernel.tables import TableSpec
 
@@ -36,12 +36,13 @@ DEFAULT_PAGE_SIZE = 20
 
 _serializer = TypeSerializer()
 _deserializer = TypeDeserializer()
-_clients: dict[tuple[str | None, str], Any] = {}
+_clients: dict[tuple[str | None, str], Client] = {}
 _clients_lock = threading.Lock()
 
 
-def client() -> Any:
-    """One boto3 client per endpoint and region; boto3 clients are thread-safe, sessions are not."""
+def client() -> Client:
+    """One boto3 client per endpoint and region; boto3 clients are thread-safe, sessions are not.
+    It raises DynamoDB's refusals as our own exceptions (`kernel.dynamo_errors`)."""
     settings = get_settings()
     cache_key = (settings.dynamodb_endpoint, settings.region)
     with _clients_lock:
@@ -61,7 +62,7 @@ def client() -> Any:
                 kwargs["endpoint_url"] = settings.dynamodb_endpoint
                 kwargs.setdefault("aws_access_key_id", "local")
                 kwargs.setdefault("aws_secret_access_key", "local")
-            existing = boto3.session.Session().client("dynamodb", **kwargs)
+            existing = Client(boto3.session.Session().client("dynamodb", **kwargs))
             _clients[cache_key] = existing
         return existing
 
@@ -122,13 +123,6 @@ def _value_bytes(value: Any) -> int:
 
 def _text_bytes(text: str) -> int:
     return len(text.encode("utf-8", "surrogatepass"))
-
-
-def is_conditional_failure(exc: BaseException) -> bool:
-    return (
-        isinstance(exc, ClientError)
-        and exc.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException"
-    )
 
 
 class CursorCodec:

@@ -83,15 +83,28 @@ SUBMISSION_LIST_ATTRIBUTES: Final = (
     "errorMessage",
 )
 
+# Index names, each written once: the specs below create the indexes and repositories query them by
+# these names, so a renamed index cannot leave a query behind (tests/unit/kernel/test_tables.py).
+COMPLETED_PROBLEMS_INDEX: Final = "CompletedProblemsByCreatedAtGSI"
+PROBLEMS_BY_CREATOR_INDEX: Final = "CreatorIdCreatedAtGSI"
+SUBMISSIONS_BY_PROBLEM_INDEX: Final = "ProblemIdSubmissionTimeIndex"
+SUBMISSIONS_BY_USER_INDEX: Final = "UserIdSubmissionTimeIndex"
+SUBMISSIONS_BY_AUTHOR_INDEX: Final = "AuthorSubmissionTimeIndex"
+ALL_SUBMISSIONS_INDEX: Final = "AllSubmissionsByTimeIndex"
+ALL_POSTS_INDEX: Final = "postOnlyIndex"
+POST_COMMENTS_INDEX: Final = "commentSortIndex"
+POSTS_BY_USER_INDEX: Final = "postsByUserIndex"
+POSTS_BY_PROBLEM_INDEX: Final = "postsByProblemIndex"
+
 PROBLEMS = TableSpec(
     logical="Problems",
     key=Key("problemId"),
     attributes={"problemId": "S", "generationStatus": "S", "createdAt": "S", "creatorId": "S"},
     indexes={
-        "CompletedProblemsByCreatedAtGSI": Index(
+        COMPLETED_PROBLEMS_INDEX: Index(
             Key("generationStatus", "createdAt"), PROBLEM_LIST_ATTRIBUTES
         ),
-        "CreatorIdCreatedAtGSI": Index(Key("creatorId", "createdAt"), PROBLEM_LIST_ATTRIBUTES),
+        PROBLEMS_BY_CREATOR_INDEX: Index(Key("creatorId", "createdAt"), PROBLEM_LIST_ATTRIBUTES),
     },
 )
 
@@ -107,16 +120,16 @@ SUBMISSIONS = TableSpec(
         "submissionTime": "N",
     },
     indexes={
-        "ProblemIdSubmissionTimeIndex": Index(
+        SUBMISSIONS_BY_PROBLEM_INDEX: Index(
             Key("problemId", "submissionTime"), SUBMISSION_LIST_ATTRIBUTES
         ),
-        "UserIdSubmissionTimeIndex": Index(
+        SUBMISSIONS_BY_USER_INDEX: Index(
             Key("userId", "submissionTime"), SUBMISSION_LIST_ATTRIBUTES
         ),
-        "AuthorSubmissionTimeIndex": Index(
+        SUBMISSIONS_BY_AUTHOR_INDEX: Index(
             Key("author", "submissionTime"), SUBMISSION_LIST_ATTRIBUTES
         ),
-        "AllSubmissionsByTimeIndex": Index(
+        ALL_SUBMISSIONS_INDEX: Index(
             Key("is_submission", "submissionTime"), SUBMISSION_LIST_ATTRIBUTES
         ),
     },
@@ -136,10 +149,10 @@ COMMUNITY = TableSpec(
         "commentCreatedAt": "S",
     },
     indexes={
-        "postOnlyIndex": Index(Key("GSI1PK", "GSI1SK")),
-        "commentSortIndex": Index(Key("PK", "commentCreatedAt")),
-        "postsByUserIndex": Index(Key("userId", "createdAt")),
-        "postsByProblemIndex": Index(Key("problemId", "createdAt")),
+        ALL_POSTS_INDEX: Index(Key("GSI1PK", "GSI1SK")),
+        POST_COMMENTS_INDEX: Index(Key("PK", "commentCreatedAt")),
+        POSTS_BY_USER_INDEX: Index(Key("userId", "createdAt")),
+        POSTS_BY_PROBLEM_INDEX: Index(Key("problemId", "createdAt")),
     },
 )
 

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from alpaco.kernel.tables import PROBLEMS
+from alpaco.kernel.tables import COMPLETED_PROBLEMS_INDEX, PROBLEMS
 from alpaco.services.problems import repository
 from alpaco.services.problems.views import LIST_ATTRIBUTES
 
@@ -101,7 +101,7 @@ def test_a_search_over_every_problem_reads_only_the_budget_and_the_listed_fields
     calls = reads.take()
     assert sum(answer["ScannedCount"] for _, answer in calls) <= small_read_budget
     assert body["lastEvaluatedKey"] is not None
-    allowed = {*LIST_ATTRIBUTES, *PROBLEMS.key_names("CompletedProblemsByCreatedAtGSI")}
+    allowed = {*LIST_ATTRIBUTES, *PROBLEMS.key_names(COMPLETED_PROBLEMS_INDEX)}
     for request, answer in calls:
         assert set(request["ExpressionAttributeNames"].values()) <= allowed | {"searchText"}
         assert all(set(item) <= allowed for item in answer["Items"])

@@ -12,8 +12,7 @@ import httpx
 import pytest
 
 from alpaco.kernel import dynamo
-from alpaco.kernel.tables import SUBMISSIONS
-from alpaco.services.submissions.repository import ALL_INDEX, PROBLEM_INDEX
+from alpaco.kernel.tables import ALL_SUBMISSIONS_INDEX, SUBMISSIONS, SUBMISSIONS_BY_PROBLEM_INDEX
 
 pytestmark = pytest.mark.integration
 
@@ -99,7 +98,7 @@ def test_an_anonymous_search_over_every_submission_reads_only_the_budget_and_no_
 
     assert response.status_code == 200
     calls = reads.take()
-    assert [request["IndexName"] for request, _ in calls] == [ALL_INDEX]
+    assert [request["IndexName"] for request, _ in calls] == [ALL_SUBMISSIONS_INDEX]
     assert sum(answer["ScannedCount"] for _, answer in calls) <= small_read_budget
     assert response.json()["lastEvaluatedKey"] is not None
     _assert_no_code_read(calls)
@@ -110,7 +109,7 @@ def test_the_list_index_does_not_hold_code_or_case_results(corpus: Corpus) -> No
     """Asked for everything it has, the index answers without `userCode` or `results`."""
     response = dynamo.client().query(
         TableName=SUBMISSIONS.name,
-        IndexName=PROBLEM_INDEX,
+        IndexName=SUBMISSIONS_BY_PROBLEM_INDEX,
         KeyConditionExpression="problemId = :p",
         ExpressionAttributeValues={":p": {"S": corpus.problem_id}},
     )

@@ -35,10 +35,6 @@ class NotOwner(CommunityError):
     """It exists, but the caller is neither its author nor an admin."""
 
 
-class Contended(CommunityError):
-    """Other writers kept winning the same item; the caller may simply retry."""
-
-
 @dataclass(frozen=True)
 class PostDraft:
     title: str

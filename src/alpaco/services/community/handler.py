@@ -10,6 +10,7 @@ from typing import Any
 
 from aws_lambda_powertools.event_handler import Response
 
+from alpaco.kernel.dynamo_errors import Contended
 from alpaco.kernel.http import Conflict, Forbidden, NotFound
 from alpaco.kernel.service import (
     claims,
@@ -22,7 +23,6 @@ from alpaco.kernel.service import (
 )
 from alpaco.services.community import repository
 from alpaco.services.community.domain import (
-    Contended,
     Missing,
     NotOwner,
     comment_view,

@@ -26,14 +26,24 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from botocore.exceptions import ClientError
-
 from alpaco.kernel import dynamo
-from alpaco.kernel.tables import COMMUNITY
-from alpaco.services.community._writes import ATTEMPTS, Cancelled, delete_keys, retrying, transact
+from alpaco.kernel.dynamo_errors import ConditionFailed, Contended, TransactionCancelled
+from alpaco.kernel.dynamo_writes import (
+    ATTEMPTS,
+    batches,
+    delete_keys,
+    retrying,
+    transact,
+)
+from alpaco.kernel.tables import (
+    ALL_POSTS_INDEX,
+    COMMUNITY,
+    POST_COMMENTS_INDEX,
+    POSTS_BY_PROBLEM_INDEX,
+    POSTS_BY_USER_INDEX,
+)
 from alpaco.services.community.domain import (
     Comment,
-    Contended,
     Missing,
     NotOwner,
     Post,
@@ -46,7 +56,6 @@ COMMENT_PREFIX = "COMMENT#"
 LIKE_PREFIX = "LIKE#"
 ALL_POSTS = "POST"
 _LIVE_POST = "attribute_exists(PK) AND attribute_not_exists(deleting)"
-_BATCH = 25
 _SUMMARY = (
     "title",
     "author",
@@ -172,10 +181,8 @@ def update_post(post_id: str, edit: PostEdit, *, user_id: str, admin: bool) -> P
                 ReturnValuesOnConditionCheckFailure="ALL_OLD",
             )
         )
-    except ClientError as exc:
-        if not dynamo.is_conditional_failure(exc):
-            raise
-        raise _refusal(exc) from exc
+    except ConditionFailed as failed:
+        raise _refusal(failed) from failed
     return _post(dynamo.from_item(response["Attributes"]))
 
 
@@ -197,12 +204,10 @@ def delete_post(post_id: str, *, user_id: str, admin: bool) -> Removed:
                 ReturnValuesOnConditionCheckFailure="ALL_OLD",
             )
         )
-    except ClientError as exc:
-        if not dynamo.is_conditional_failure(exc):
-            raise
-        raise _refusal(exc, hidden_when_deleting=False) from exc
+    except ConditionFailed as failed:
+        raise _refusal(failed, hidden_when_deleting=False) from failed
     comments = likes = 0
-    for batch in _chunks(_children(post_id), _BATCH):
+    for batch in batches(_children(post_id)):
         delete_keys(COMMUNITY.name, [_key(post_id, sort_key) for sort_key in batch])
         comments += sum(sort_key.startswith(COMMENT_PREFIX) for sort_key in batch)
         likes += sum(sort_key.startswith(LIKE_PREFIX) for sort_key in batch)
@@ -225,7 +230,7 @@ def toggle_like(post_id: str, *, user_id: str) -> tuple[bool, int]:
         counter = _count_change(post_id, "likesCount", change, _LIVE_POST)
         try:
             transact(COMMUNITY.name, like_op, counter)
-        except Cancelled as cancelled:
+        except TransactionCancelled as cancelled:
             if cancelled.failed(1):
                 raise Missing from None
             if not cancelled.failed(0):
@@ -262,7 +267,7 @@ def add_comment(post_id: str, content: str, *, user_id: str, author: str) -> Com
             {"Put": {"Item": item, "ConditionExpression": "attribute_not_exists(PK)"}},
             _count_change(post_id, "commentCount", _values(delta=1), _LIVE_POST),
         )
-    except Cancelled as cancelled:
+    except TransactionCancelled as cancelled:
         if not cancelled.failed(1):
             raise
         raise Missing from None
@@ -284,8 +289,8 @@ def delete_comment(post_id: str, comment_id: str, *, user_id: str, admin: bool) 
             {"Delete": delete},
             _count_change(post_id, "commentCount", _values(delta=-1), "attribute_exists(PK)"),
         )
-    except Cancelled as cancelled:
-        if cancelled.failed(0) and cancelled.item(0) is not None:
+    except TransactionCancelled as cancelled:
+        if cancelled.failed(0) and cancelled.reasons[0].item is not None:
             raise NotOwner from None
         if not (cancelled.failed(0) or cancelled.failed(1)):
             raise
@@ -299,14 +304,14 @@ def list_posts(
     live = "attribute_not_exists(deleting)"
     if problem_id is not None:
         values: dict[str, Any] = {":key": problem_id}
-        index, condition = "postsByProblemIndex", "problemId = :key"
+        index, condition = POSTS_BY_PROBLEM_INDEX, "problemId = :key"
         if user_id is not None:
             live += " AND userId = :user"
             values[":user"] = user_id
     elif user_id is not None:
-        index, condition, values = "postsByUserIndex", "userId = :key", {":key": user_id}
+        index, condition, values = POSTS_BY_USER_INDEX, "userId = :key", {":key": user_id}
     else:
-        index, condition, values = "postOnlyIndex", "GSI1PK = :key", {":key": ALL_POSTS}
+        index, condition, values = ALL_POSTS_INDEX, "GSI1PK = :key", {":key": ALL_POSTS}
     query = dynamo.Query(
         COMMUNITY,
         condition,
@@ -323,7 +328,7 @@ def list_posts(
 def list_comments(post_id: str, *, page_size: int, cursor: str | None) -> Slice:
     """Oldest first, from the index that holds comments only, so no slot of a page is lost."""
     query = dynamo.Query(
-        COMMUNITY, "PK = :post", {":post": post_id}, index="commentSortIndex", forward=True
+        COMMUNITY, "PK = :post", {":post": post_id}, index=POST_COMMENTS_INDEX, forward=True
     )
     page = dynamo.query_page(query, page_size=page_size, cursor=cursor)
     return Slice([_comment(i) for i in page.items], page.last_evaluated_key)
@@ -375,10 +380,9 @@ def _comment(item: dict[str, Any]) -> Comment:
     )
 
 
-def _refusal(exc: ClientError, *, hidden_when_deleting: bool = True) -> Exception:
+def _refusal(failed: ConditionFailed, *, hidden_when_deleting: bool = True) -> Exception:
     """A failed ownership condition: the old item, returned with the failure, says 404 or 403."""
-    response: dict[str, Any] = dict(exc.response)
-    old = response.get("Item")
+    old = failed.item
     if not old or (hidden_when_deleting and "deleting" in old):
         return Missing()
     return NotOwner()
@@ -437,14 +441,3 @@ def _children(post_id: str) -> Iterator[str]:
     for sort_key, _ in _partition(post_id, projection="PK, SK"):
         if sort_key != POST_SK:
             yield sort_key
-
-
-def _chunks(keys: Iterator[str], size: int) -> Iterator[list[str]]:
-    batch: list[str] = []
-    for key in keys:
-        batch.append(key)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

@@ -20,10 +20,11 @@ import logging
 import secrets
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any, Final
 
 from alpaco.kernel import dynamo
+from alpaco.kernel.dynamo_errors import ConditionFailed
 from alpaco.kernel.tables import SUBMISSIONS
 from alpaco.services.grader.inflight import MAX_IN_FLIGHT_PER_USER, too_many
 
@@ -80,24 +81,23 @@ class DynamoLeaseLimiter:
                         ":now": {"N": str(now)},
                     },
                 )
-            except Exception as exc:
-                if dynamo.is_conditional_failure(exc):
-                    continue
-                raise
+            except ConditionFailed:
+                continue
             return slot
         raise too_many(self._limit)
 
     def _release(self, user_id: str, slot: int, token: str) -> None:
-        """Best effort: a lease we fail to remove runs out by itself."""
+        """Best effort: a lease we fail to remove runs out by itself. A failed condition means
+        ours ran out and another request took the slot over: it is theirs to release."""
         try:
-            self._client().update_item(
-                TableName=SUBMISSIONS.name,
-                Key=lease_key(user_id),
-                UpdateExpression="REMOVE #lease",
-                ConditionExpression="#lease.#token = :token",
-                ExpressionAttributeNames={"#lease": f"lease{slot}", "#token": "token"},
-                ExpressionAttributeValues={":token": {"S": token}},
-            )
+            with suppress(ConditionFailed):
+                self._client().update_item(
+                    TableName=SUBMISSIONS.name,
+                    Key=lease_key(user_id),
+                    UpdateExpression="REMOVE #lease",
+                    ConditionExpression="#lease.#token = :token",
+                    ExpressionAttributeNames={"#lease": f"lease{slot}", "#token": "token"},
+                    ExpressionAttributeValues={":token": {"S": token}},
+                )
         except Exception as exc:
-            if not dynamo.is_conditional_failure(exc):
-                _logger.warning("in-flight lease not released (it will expire): %s", exc)
+            _logger.warning("in-flight lease not released (it will expire): %s", exc)

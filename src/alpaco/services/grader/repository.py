@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from alpaco.kernel import dynamo
+from alpaco.kernel.dynamo_errors import ConditionFailed
 from alpaco.kernel.tables import SUBMISSIONS
 
 
@@ -19,7 +20,5 @@ def put_submission(item: dict[str, Any]) -> None:
             Item=dynamo.to_item(item),
             ConditionExpression="attribute_not_exists(submissionId)",
         )
-    except Exception as exc:
-        if dynamo.is_conditional_failure(exc):
-            raise SubmissionExists(item["submissionId"]) from exc
-        raise
+    except ConditionFailed as exc:
+        raise SubmissionExists(item["submissionId"]) from exc

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Any, Final
 
 from alpaco.kernel import dynamo
-from alpaco.kernel.tables import PROBLEMS
+from alpaco.kernel.dynamo_errors import ConditionFailed
+from alpaco.kernel.tables import COMPLETED_PROBLEMS_INDEX, PROBLEMS, PROBLEMS_BY_CREATOR_INDEX
 from alpaco.services.problems.filters import KOREAN_DIFFICULTY, ProblemFilters, search_text
 from alpaco.services.problems.views import COMPLETED, LIST_ATTRIBUTES
 
 BANK_CREATOR = "alpaco-bank"
-COMPLETED_INDEX: Final = "CompletedProblemsByCreatedAtGSI"
-CREATOR_INDEX: Final = "CreatorIdCreatedAtGSI"
 
 
 def get_problem(problem_id: str) -> dict[str, Any] | None:
@@ -57,10 +57,8 @@ def write_problem(item: dict[str, Any], previous: dict[str, Any] | None = None) 
         request["ExpressionAttributeValues"] = values
     try:
         dynamo.client().put_item(**request)
-    except Exception as exc:
-        if dynamo.is_conditional_failure(exc):
-            raise ProblemChanged(item["problemId"]) from exc
-        raise
+    except ConditionFailed as exc:
+        raise ProblemChanged(item["problemId"]) from exc
 
 
 def _stored(item: dict[str, Any]) -> dict[str, Any]:
@@ -71,7 +69,7 @@ def _stored(item: dict[str, Any]) -> dict[str, Any]:
 def record_submission(problem_id: str, *, accepted: bool) -> None:
     """Atomic counters; the condition keeps a stray id from creating a half-empty problem item."""
     expression = "ADD submissionCount :one" + (", acceptedCount :one" if accepted else "")
-    try:
+    with suppress(ConditionFailed):
         dynamo.client().update_item(
             TableName=PROBLEMS.name,
             Key={"problemId": {"S": problem_id}},
@@ -79,15 +77,12 @@ def record_submission(problem_id: str, *, accepted: bool) -> None:
             ConditionExpression="attribute_exists(problemId)",
             ExpressionAttributeValues={":one": {"N": "1"}},
         )
-    except Exception as exc:
-        if not dynamo.is_conditional_failure(exc):
-            raise
 
 
 def has_bank_problems() -> bool:
     response = dynamo.client().query(
         TableName=PROBLEMS.name,
-        IndexName=CREATOR_INDEX,
+        IndexName=PROBLEMS_BY_CREATOR_INDEX,
         KeyConditionExpression="creatorId = :c",
         ExpressionAttributeValues={":c": {"S": BANK_CREATOR}},
         Limit=1,
@@ -106,11 +101,11 @@ def list_query(filters: ProblemFilters) -> dynamo.Query:
     values: dict[str, Any] = {":completed": COMPLETED}
     conditions: list[str] = []
     if filters.creator_id:
-        index, key = CREATOR_INDEX, "creatorId = :creator"
+        index, key = PROBLEMS_BY_CREATOR_INDEX, "creatorId = :creator"
         values[":creator"] = filters.creator_id
         conditions.append("#status = :completed")
     else:
-        index, key = COMPLETED_INDEX, "#status = :completed"
+        index, key = COMPLETED_PROBLEMS_INDEX, "#status = :completed"
     if filters.difficulty:
         names["#difficulty"] = "difficulty"
         values[":difficulty"] = filters.difficulty

@@ -5,14 +5,16 @@ from __future__ import annotations
 from typing import Any, Final
 
 from alpaco.kernel import dynamo
-from alpaco.kernel.tables import SUBMISSIONS
+from alpaco.kernel.tables import (
+    ALL_SUBMISSIONS_INDEX,
+    SUBMISSIONS,
+    SUBMISSIONS_BY_AUTHOR_INDEX,
+    SUBMISSIONS_BY_PROBLEM_INDEX,
+    SUBMISSIONS_BY_USER_INDEX,
+)
 from alpaco.services.submissions.filters import SubmissionFilters
 from alpaco.services.submissions.views import LIST_ATTRIBUTES
 
-USER_INDEX: Final = "UserIdSubmissionTimeIndex"
-PROBLEM_INDEX: Final = "ProblemIdSubmissionTimeIndex"
-AUTHOR_INDEX: Final = "AuthorSubmissionTimeIndex"
-ALL_INDEX: Final = "AllSubmissionsByTimeIndex"
 _NAMES: Final = {
     "userId": "#userId",
     "problemId": "#problemId",
@@ -47,15 +49,15 @@ def list_query(filters: SubmissionFilters) -> dynamo.Query:
     the read budget runs out."""
     equal = {"userId": filters.user_id, "problemId": filters.problem_id, "author": filters.author}
     if filters.user_id:
-        index, hash_key = USER_INDEX, "userId"
+        index, hash_key = SUBMISSIONS_BY_USER_INDEX, "userId"
     elif filters.author and filters.problem_id:
-        index, hash_key = AUTHOR_INDEX, "author"
+        index, hash_key = SUBMISSIONS_BY_AUTHOR_INDEX, "author"
     elif filters.problem_id:
-        index, hash_key = PROBLEM_INDEX, "problemId"
+        index, hash_key = SUBMISSIONS_BY_PROBLEM_INDEX, "problemId"
     elif filters.author:
-        index, hash_key = AUTHOR_INDEX, "author"
+        index, hash_key = SUBMISSIONS_BY_AUTHOR_INDEX, "author"
     else:
-        index, hash_key = ALL_INDEX, "is_submission"
+        index, hash_key = ALL_SUBMISSIONS_INDEX, "is_submission"
         equal["is_submission"] = "Y"
     names: dict[str, str] = {}
     values: dict[str, Any] = {}

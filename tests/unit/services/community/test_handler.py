@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from alpaco.kernel.dynamo_errors import Contended
 from alpaco.services.community import handler as community
 from alpaco.services.community import repository
-from alpaco.services.community.domain import Contended
 
 CLAIMS = {"sub": "user-1", "cognito:username": "alice", "nickname": "Alice"}
 

@@ -6,9 +6,14 @@ import itertools
 import re
 
 from alpaco.kernel.dynamo import Query
-from alpaco.kernel.tables import PROBLEMS, create_table_request
+from alpaco.kernel.tables import (
+    COMPLETED_PROBLEMS_INDEX,
+    PROBLEMS,
+    PROBLEMS_BY_CREATOR_INDEX,
+    create_table_request,
+)
 from alpaco.services.problems.filters import ProblemFilters
-from alpaco.services.problems.repository import COMPLETED_INDEX, CREATOR_INDEX, list_query
+from alpaco.services.problems.repository import list_query
 from alpaco.services.problems.views import LIST_ATTRIBUTES
 
 
@@ -26,7 +31,7 @@ def _assert_consistent(query: Query) -> None:
 
 def test_default_list_reads_the_completed_index_newest_first() -> None:
     query = list_query(ProblemFilters())
-    assert query.index == COMPLETED_INDEX
+    assert query.index == COMPLETED_PROBLEMS_INDEX
     assert query.filter is None
     assert query.forward is False
     assert query.values == {":completed": "completed"}
@@ -35,7 +40,7 @@ def test_default_list_reads_the_completed_index_newest_first() -> None:
 
 def test_creator_list_reads_the_creator_partition_and_keeps_completed_only() -> None:
     query = list_query(ProblemFilters(creator_id="u1", ascending=True))
-    assert query.index == CREATOR_INDEX
+    assert query.index == PROBLEMS_BY_CREATOR_INDEX
     assert query.key_condition == "creatorId = :creator"
     assert query.filter == "#status = :completed"
     assert query.forward is True

@@ -8,15 +8,16 @@ import re
 import pytest
 
 from alpaco.kernel.dynamo import Query
-from alpaco.kernel.tables import SUBMISSIONS, create_table_request
-from alpaco.services.submissions.filters import SubmissionFilters
-from alpaco.services.submissions.repository import (
-    ALL_INDEX,
-    AUTHOR_INDEX,
-    PROBLEM_INDEX,
-    USER_INDEX,
-    list_query,
+from alpaco.kernel.tables import (
+    ALL_SUBMISSIONS_INDEX,
+    SUBMISSIONS,
+    SUBMISSIONS_BY_AUTHOR_INDEX,
+    SUBMISSIONS_BY_PROBLEM_INDEX,
+    SUBMISSIONS_BY_USER_INDEX,
+    create_table_request,
 )
+from alpaco.services.submissions.filters import SubmissionFilters
+from alpaco.services.submissions.repository import list_query
 from alpaco.services.submissions.views import LIST_ATTRIBUTES
 
 
@@ -29,14 +30,14 @@ def _assert_consistent(query: Query) -> None:
 @pytest.mark.parametrize(
     ("filters", "index"),
     [
-        (SubmissionFilters(user_id="u", problem_id="p"), USER_INDEX),
-        (SubmissionFilters(author="a", problem_id="p"), AUTHOR_INDEX),
-        (SubmissionFilters(user_id="u", author="a"), USER_INDEX),
-        (SubmissionFilters(user_id="u"), USER_INDEX),
-        (SubmissionFilters(problem_id="p"), PROBLEM_INDEX),
-        (SubmissionFilters(author="a"), AUTHOR_INDEX),
-        (SubmissionFilters(), ALL_INDEX),
-        (SubmissionFilters(title="딸기"), ALL_INDEX),
+        (SubmissionFilters(user_id="u", problem_id="p"), SUBMISSIONS_BY_USER_INDEX),
+        (SubmissionFilters(author="a", problem_id="p"), SUBMISSIONS_BY_AUTHOR_INDEX),
+        (SubmissionFilters(user_id="u", author="a"), SUBMISSIONS_BY_USER_INDEX),
+        (SubmissionFilters(user_id="u"), SUBMISSIONS_BY_USER_INDEX),
+        (SubmissionFilters(problem_id="p"), SUBMISSIONS_BY_PROBLEM_INDEX),
+        (SubmissionFilters(author="a"), SUBMISSIONS_BY_AUTHOR_INDEX),
+        (SubmissionFilters(), ALL_SUBMISSIONS_INDEX),
+        (SubmissionFilters(title="딸기"), ALL_SUBMISSIONS_INDEX),
     ],
 )
 def test_index_choice_follows_the_original(filters: SubmissionFilters, index: str) -> None:
