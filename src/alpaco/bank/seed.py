@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Final, Literal, Protocol
 
-from alpaco.bank.catalog import BankProblem, BankProblemError, load_bank, problem_id
+from alpaco.bank.catalog import BankProblem, load_bank, problem_id
+from alpaco.bank.format import BankProblemError
 from alpaco.bank.verify import VerifiedProblem, verify_problem
 from alpaco.kernel.dynamo import MAX_ITEM_BYTES, item_bytes
 from alpaco.kernel.invoke import Invoker

@@ -12,7 +12,9 @@ import json
 from dataclasses import dataclass
 from typing import Any, Final
 
-from alpaco.bank.catalog import BankProblem, BankProblemError, TestInput, build_inputs
+from alpaco.bank.catalog import BankProblem
+from alpaco.bank.format import BankProblemError
+from alpaco.bank.inputs import TestInput, build_inputs
 from alpaco.kernel.invoke import InvokeError, Invoker
 from alpaco.services.grader.judges import judge
 

@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from alpaco.bank.catalog import PROBLEMS_DIR, build_inputs, load_problem
+from alpaco.bank.catalog import PROBLEMS_DIR, load_problem
+from alpaco.bank.inputs import build_inputs
 
 FOLDERS = sorted(p.name for p in PROBLEMS_DIR.iterdir() if p.is_dir() and p.name[0] not in "_.")
 

@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from alpaco.bank.catalog import PROBLEMS_DIR, BankProblem, BankProblemError, load_problem
+from alpaco.bank.catalog import PROBLEMS_DIR, BankProblem, load_problem
+from alpaco.bank.format import BankProblemError
 from alpaco.bank.verify import BRUTE_TIMEOUT_MS, VERIFY_DEADLINE_MS, verify_problem
 from alpaco.kernel.invoke import InvokeError
 
@@ -43,11 +44,6 @@ class ScriptedExecutor:
 
 def add(data: Any) -> dict[str, Any]:
     return ok(data["a"] + data["b"])
-
-
-@pytest.fixture
-def a_plus_b() -> BankProblem:
-    return load_problem(PROBLEMS_DIR / "a_plus_b")
 
 
 def executor_for(
