@@ -20,6 +20,12 @@ os.environ.setdefault("AWS_REGION", "ap-northeast-2")
 os.environ.setdefault("ALPACO_CURSOR_SECRET", "test-cursor-secret")
 os.environ.setdefault("ALPACO_TABLE_PREFIX", f"t{uuid.uuid4().hex[:8]}-")
 os.environ.setdefault("AWS_EC2_METADATA_DISABLED", "true")
+# Tests write far faster than anyone at a keyboard: the suite lifts the per-user rate limits, and the
+# tests of those limits lower them again.
+os.environ.setdefault("ALPACO_RATE_LIMIT_GRADINGS", "1000000")
+os.environ.setdefault("ALPACO_RATE_LIMIT_POSTS", "1000000")
+os.environ.setdefault("ALPACO_RATE_LIMIT_COMMENTS", "1000000")
+os.environ.setdefault("ALPACO_RATE_LIMIT_LIKES", "1000000")
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
@@ -168,3 +174,19 @@ def descendants() -> Callable[[int], list[int]]:
         return found
 
     return walk
+
+
+class Clock:
+    """A `time.time` that stands still until a test moves it (`clock.now += 61`)."""
+
+    def __init__(self, now: float) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    """At a whole minute (and so at the start of any window of 60 s or a divisor of it)."""
+    return Clock(1_800_000_000.0)

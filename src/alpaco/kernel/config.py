@@ -23,6 +23,20 @@ FRONTEND_DEV_ORIGINS = ("http://localhost:3000", "http://127.0.0.1:3000")
 # filter. The list indexes copy only the listed fields (a few hundred bytes an item), so a request
 # costs a few hundred KB and tens of read units at most, whoever sends it.
 DEFAULT_LIST_READ_BUDGET = 1_000
+# Write requests one user may make per window, on every instance together (kernel.rate_limit). Each
+# is well above what a person does at a keyboard and well below what a script would:
+# - a grading or custom run every 2 s: a student rarely submits faster, and each one is a sandbox
+#   running every case (the two-at-once limit alone would let a script start one every ~0.1 s);
+# - a post or an edit every 6 s: writing one takes minutes, so this leaves room only for a
+#   burst of quick fixes after posting; it is what stops a script flooding the board;
+# - a comment every 2 s, as fast as anyone answers in a thread;
+# - a like a second: one click each, so that liking down a list, or a double click, never trips it.
+# A minute as the window: someone who does trip it waits under a minute.
+DEFAULT_RATE_WINDOW_SECONDS = 60
+DEFAULT_GRADINGS_PER_WINDOW = 30
+DEFAULT_POSTS_PER_WINDOW = 10
+DEFAULT_COMMENTS_PER_WINDOW = 30
+DEFAULT_LIKES_PER_WINDOW = 60
 REQUIRED_OUTSIDE_LOCAL = (
     "ALPACO_CURSOR_SECRET",
     "ALPACO_COGNITO_ISSUER",
@@ -33,6 +47,26 @@ REQUIRED_OUTSIDE_LOCAL = (
 
 class ConfigurationError(RuntimeError):
     """A setting the platform cannot run without is missing; the message names it."""
+
+
+@dataclass(frozen=True)
+class Rate:
+    """At most `limit` requests per user in each window of `window_seconds`; `action` names the
+    budget (the words of the 429's message and part of its counter's key)."""
+
+    action: str
+    limit: int
+    window_seconds: int
+
+
+@dataclass(frozen=True)
+class RateLimits:
+    """A post's create and edit share one budget: both write a whole post."""
+
+    gradings: Rate
+    posts: Rate
+    comments: Rate
+    likes: Rate
 
 
 @dataclass(frozen=True)
@@ -54,6 +88,7 @@ class Settings:
     cors_origins: frozenset[str]
     dev_admins: frozenset[str]
     list_read_budget: int
+    rate_limits: RateLimits
 
     @property
     def is_local(self) -> bool:
@@ -80,6 +115,21 @@ def _positive_int(name: str, default: int) -> int:
     if value < 1:
         raise ConfigurationError(f"{name} must be a whole number of at least 1, not {raw!r}")
     return value
+
+
+def _rate(action: str, default: int, window_seconds: int) -> Rate:
+    limit = _positive_int(f"ALPACO_RATE_LIMIT_{action.upper()}", default)
+    return Rate(action=action, limit=limit, window_seconds=window_seconds)
+
+
+def _rate_limits() -> RateLimits:
+    window = _positive_int("ALPACO_RATE_LIMIT_WINDOW_SECONDS", DEFAULT_RATE_WINDOW_SECONDS)
+    return RateLimits(
+        gradings=_rate("gradings", DEFAULT_GRADINGS_PER_WINDOW, window),
+        posts=_rate("posts", DEFAULT_POSTS_PER_WINDOW, window),
+        comments=_rate("comments", DEFAULT_COMMENTS_PER_WINDOW, window),
+        likes=_rate("likes", DEFAULT_LIKES_PER_WINDOW, window),
+    )
 
 
 def _names(raw: str) -> frozenset[str]:
@@ -141,6 +191,7 @@ def get_settings() -> Settings:
         cors_origins=_origins(os.environ.get("ALPACO_CORS_ORIGINS", ",".join(default_origins))),
         dev_admins=_names(os.environ.get("ALPACO_DEV_ADMINS", "")),
         list_read_budget=_positive_int("ALPACO_LIST_READ_BUDGET", DEFAULT_LIST_READ_BUDGET),
+        rate_limits=_rate_limits(),
     )
 
 

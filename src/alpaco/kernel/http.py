@@ -15,6 +15,9 @@ ALLOW_HEADERS = (
     "X-Amz-Content-Sha256",
     "X-Custom-Auth-Token",
 )
+# Response headers a page on another origin may read besides the CORS-safelisted ones: a 429's
+# Retry-After would be invisible to the frontend otherwise.
+EXPOSE_HEADERS = ("Retry-After",)
 PREFLIGHT_MAX_AGE_SECONDS = 7200  # Chromium's ceiling; a longer answer is cut to it anyway
 
 
@@ -34,7 +37,11 @@ class Cors:
     def headers(self, origin: str | None) -> dict[str, str]:
         if origin is None or origin not in self.origins:
             return {"Vary": "Origin"}
-        return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
+        return {
+            "Access-Control-Allow-Origin": origin,
+            "Access-Control-Expose-Headers": ",".join(EXPOSE_HEADERS),
+            "Vary": "Origin",
+        }
 
     def preflight(self, origin: str | None, methods: Iterable[str]) -> dict[str, str]:
         """A disallowed origin gets no grant at all, and the browser then refuses the request."""
@@ -65,6 +72,10 @@ class ApiError(Exception):
 
     def body(self) -> dict[str, Any]:
         return error_body(self.code, self.message, self.details)
+
+    def headers(self) -> dict[str, str]:
+        """What the answer carries besides its body and CORS."""
+        return {}
 
 
 class BadRequest(ApiError):
@@ -103,8 +114,20 @@ class UnsupportedMediaType(ApiError):
 
 
 class TooManyRequests(ApiError):
+    """`retry_after` is the whole seconds until a retry can succeed, when that is known: it becomes
+    the `Retry-After` header, so a client need not parse the message to back off."""
+
     status = 429
     code = "too_many_requests"
+
+    def __init__(
+        self, message: str, *, retry_after: int | None = None, details: Any = None
+    ) -> None:
+        super().__init__(message, details=details)
+        self.retry_after = retry_after
+
+    def headers(self) -> dict[str, str]:
+        return {} if self.retry_after is None else {"Retry-After": str(self.retry_after)}
 
 
 class InternalError(ApiError):

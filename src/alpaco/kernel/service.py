@@ -45,11 +45,14 @@ def _serialize(body: Any) -> str:
     return json.dumps(body, separators=(",", ":"), cls=Encoder, ensure_ascii=False)
 
 
-def _json_error(status: int, body: dict[str, Any]) -> Response[str]:
+def _json_error(
+    status: int, body: dict[str, Any], headers: dict[str, str] | None = None
+) -> Response[str]:
     return Response(
         status_code=status,
         content_type="application/json",
         body=json.dumps(body, ensure_ascii=False),
+        headers=headers,
     )
 
 
@@ -60,7 +63,7 @@ def create_app(service: str) -> APIGatewayRestResolver:
 
     @app.exception_handler(ApiError)
     def _api_error(exc: ApiError) -> Response[str]:
-        return _json_error(exc.status, exc.body())
+        return _json_error(exc.status, exc.body(), exc.headers())
 
     @app.exception_handler(RequestValidationError)
     def _invalid(exc: RequestValidationError) -> Response[str]:

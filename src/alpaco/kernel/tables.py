@@ -36,6 +36,8 @@ class TableSpec:
     key: Key
     attributes: dict[str, KeyType]
     indexes: dict[str, Index] = field(default_factory=dict)
+    # The attribute whose epoch seconds tell DynamoDB's TTL when it may delete an item, if any.
+    expires: str | None = None
 
     @property
     def name(self) -> str:
@@ -162,7 +164,16 @@ CHAT_USAGE = TableSpec(
     attributes={"userId": "S", "usageDate": "S"},
 )
 
-ALL_TABLES: tuple[TableSpec, ...] = (PROBLEMS, SUBMISSIONS, COMMUNITY, CHAT_USAGE)
+# One counter item per user, action and window (kernel.rate_limit); a window's item is never read
+# once the window is over, so the TTL only keeps the table small.
+RATE_LIMITS = TableSpec(
+    logical="RateLimits",
+    key=Key("bucket"),
+    attributes={"bucket": "S"},
+    expires="expiresAt",
+)
+
+ALL_TABLES: tuple[TableSpec, ...] = (PROBLEMS, SUBMISSIONS, COMMUNITY, CHAT_USAGE, RATE_LIMITS)
 
 
 def create_table_request(spec: TableSpec) -> dict[str, Any]:
@@ -215,5 +226,10 @@ def create_missing(client: Any) -> list[str]:
         if spec.name not in existing:
             client.create_table(**create_table_request(spec))
             client.get_waiter("table_exists").wait(TableName=spec.name)
+            if spec.expires:
+                client.update_time_to_live(
+                    TableName=spec.name,
+                    TimeToLiveSpecification={"Enabled": True, "AttributeName": spec.expires},
+                )
             created.append(spec.name)
     return created

@@ -10,6 +10,7 @@ from alpaco.kernel.config import (
     DEFAULT_LIST_READ_BUDGET,
     REQUIRED_OUTSIDE_LOCAL,
     ConfigurationError,
+    Rate,
     get_settings,
     local_origins,
     reset_settings,
@@ -160,4 +161,44 @@ def test_a_list_read_budget_that_is_not_a_positive_count_stops_start_up(
     with pytest.raises(
         ConfigurationError, match=r"^ALPACO_LIST_READ_BUDGET must be a whole number"
     ):
+        get_settings()
+
+
+RATE_SETTINGS = [f"ALPACO_RATE_LIMIT_{name}" for name in ("GRADINGS", "POSTS", "COMMENTS", "LIKES")]
+
+
+def test_rate_limits_default_to_a_minute_of_human_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in [*RATE_SETTINGS, "ALPACO_RATE_LIMIT_WINDOW_SECONDS"]:
+        monkeypatch.delenv(name, raising=False)
+
+    limits = get_settings().rate_limits
+
+    assert limits.gradings == Rate("gradings", 30, 60)
+    assert limits.posts == Rate("posts", 10, 60)
+    assert limits.comments == Rate("comments", 30, 60)
+    assert limits.likes == Rate("likes", 60, 60)
+
+
+def test_each_rate_limit_comes_from_its_own_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    for n, name in enumerate(RATE_SETTINGS, 1):
+        monkeypatch.setenv(name, str(n))
+    monkeypatch.setenv("ALPACO_RATE_LIMIT_WINDOW_SECONDS", "7")
+
+    limits = get_settings().rate_limits
+
+    assert [limits.gradings, limits.posts, limits.comments, limits.likes] == [
+        Rate("gradings", 1, 7),
+        Rate("posts", 2, 7),
+        Rate("comments", 3, 7),
+        Rate("likes", 4, 7),
+    ]
+
+
+@pytest.mark.parametrize("name", [*RATE_SETTINGS, "ALPACO_RATE_LIMIT_WINDOW_SECONDS"])
+def test_a_rate_limit_of_zero_stops_start_up_rather_than_refuse_everything(
+    monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.setenv(name, "0")
+
+    with pytest.raises(ConfigurationError, match=f"^{name} must be a whole number"):
         get_settings()

@@ -40,7 +40,11 @@ CORS = Cors(frozenset({APP, "https://alpaco.example"}))
 
 
 def test_cors_echoes_a_listed_origin_and_nothing_else() -> None:
-    assert CORS.headers(APP) == {"Access-Control-Allow-Origin": APP, "Vary": "Origin"}
+    assert CORS.headers(APP) == {
+        "Access-Control-Allow-Origin": APP,
+        "Access-Control-Expose-Headers": "Retry-After",
+        "Vary": "Origin",
+    }
     assert CORS.headers("https://evil.example") == {"Vary": "Origin"}
     assert CORS.headers("null") == {"Vary": "Origin"}
     assert CORS.headers(None) == {"Vary": "Origin"}

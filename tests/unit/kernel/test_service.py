@@ -11,7 +11,7 @@ import pytest
 from pydantic import BaseModel, Field
 
 from alpaco.kernel.config import reset_settings
-from alpaco.kernel.http import Forbidden
+from alpaco.kernel.http import Forbidden, TooManyRequests
 from alpaco.kernel.service import (
     claims,
     create_app,
@@ -56,6 +56,10 @@ app = create_app("contract-test")
 def get_demo(demoId: str) -> dict[str, Any]:
     if demoId == "forbidden":
         raise Forbidden("not yours")
+    if demoId == "busy":
+        raise TooManyRequests("slow down", retry_after=17)
+    if demoId == "full":
+        raise TooManyRequests("none free")
     if demoId == "crash":
         raise RuntimeError("secret detail that must not leak")
     who = claims(app)
@@ -144,6 +148,23 @@ def test_api_error_keeps_its_status() -> None:
     )
     status, _, body = _call(event)
     assert (status, body["code"]) == (403, "forbidden")
+
+
+def test_a_429_carries_retry_after_in_a_header_a_page_may_read() -> None:
+    event = _event("rest_proxy_get.json", path="/demo/busy", pathParameters={"demoId": "busy"})
+    status, headers, body = _call(event)
+    assert status == 429
+    assert body == {"message": "slow down", "code": "too_many_requests"}
+    assert headers["retry-after"] == "17"
+    assert headers["access-control-allow-origin"] == SITE
+    assert "Retry-After" in headers["access-control-expose-headers"].split(",")
+
+
+def test_a_429_without_a_known_wait_names_none() -> None:
+    event = _event("rest_proxy_get.json", path="/demo/full", pathParameters={"demoId": "full"})
+    status, headers, body = _call(event)
+    assert (status, body["code"]) == (429, "too_many_requests")
+    assert "retry-after" not in headers
 
 
 def test_unexpected_error_is_500_without_details() -> None:

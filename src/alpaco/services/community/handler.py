@@ -1,5 +1,9 @@
 """The community API: the original nine routes, with identity from the token and ownership enforced by
-the repository's conditions. Messages stay those of the original clients."""
+the repository's conditions. Messages stay those of the original clients.
+
+Writing a post (create or edit), a comment and a like each spend the user's budget for it (`rates`)
+before anything else; deletions are not limited, as they only shrink what a user holds.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,10 @@ from typing import Any
 
 from aws_lambda_powertools.event_handler import Response
 
+from alpaco.kernel.config import get_settings
 from alpaco.kernel.dynamo_errors import Contended
 from alpaco.kernel.http import Conflict, Forbidden, NotFound
+from alpaco.kernel.rate_limit import RateLimiter
 from alpaco.kernel.service import (
     claims,
     create_app,
@@ -39,6 +45,7 @@ from alpaco.services.community.domain import (
 POST_NOT_FOUND = "게시글을 찾을 수 없습니다."
 
 app = create_app("community")
+rates = RateLimiter()
 
 
 @contextmanager
@@ -70,6 +77,7 @@ def _created(body: dict[str, Any]) -> Response[str]:
 @app.post("/community")
 def create_post() -> Response[str]:
     who = require_claims(app)
+    rates.spend(get_settings().rate_limits.posts, who.user_id)
     draft = parse_post(json_body(app))
     post = repository.create_post(draft, user_id=who.user_id, author=who.display_name)
     view = post_detail(post, caller_id=who.user_id, liked=False)
@@ -105,6 +113,7 @@ def get_post(postId: str) -> dict[str, Any]:
 @app.patch("/community/<postId>")
 def update_post(postId: str) -> dict[str, Any]:
     who = require_claims(app)
+    rates.spend(get_settings().rate_limits.posts, who.user_id)
     edit = parse_edit(json_body(app))
     with _outcome(
         missing="수정할 게시글을 찾을 수 없습니다.", forbidden="게시글을 수정할 권한이 없습니다."
@@ -130,6 +139,7 @@ def delete_post(postId: str) -> dict[str, Any]:
 @app.post("/community/<postId>/like")
 def toggle_like(postId: str) -> dict[str, Any]:
     who = require_claims(app)
+    rates.spend(get_settings().rate_limits.likes, who.user_id)
     with _outcome(missing=POST_NOT_FOUND):
         _known(postId)
         liked, count = repository.toggle_like(postId, user_id=who.user_id)
@@ -144,6 +154,7 @@ def toggle_like(postId: str) -> dict[str, Any]:
 @app.post("/community/<postId>/comments")
 def add_comment(postId: str) -> Response[str]:
     who = require_claims(app)
+    rates.spend(get_settings().rate_limits.comments, who.user_id)
     content = parse_comment(json_body(app))
     with _outcome(missing="댓글을 추가할 게시글을 찾을 수 없습니다."):
         _known(postId)

@@ -1,4 +1,8 @@
-"""POST /grade: parse, authorize, bound, then grade or run custom tests."""
+"""POST /grade: authorize, count, parse, hold a slot, then grade or run custom tests.
+
+Two bounds per user: the requests per window on every instance together (`rates`: both modes
+spend one budget, as both start a sandbox), and the gradings running at once (`limiter`).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,9 @@ from typing import Any
 
 from aws_lambda_powertools.event_handler import Response
 
+from alpaco.kernel.config import get_settings
 from alpaco.kernel.invoke import get_invoker
+from alpaco.kernel.rate_limit import RateLimiter
 from alpaco.kernel.service import create_app, json_body, make_handler, require_claims
 from alpaco.services.grader import repository
 from alpaco.services.grader.inflight import limiter_from_env
@@ -22,6 +28,7 @@ SERVICE = "grader"
 
 app = create_app(SERVICE)
 limiter = limiter_from_env()
+rates = RateLimiter()
 
 
 @lru_cache(maxsize=1)
@@ -32,6 +39,7 @@ def ports() -> Ports:
 @app.post("/grade")
 def grade() -> Response[str]:
     claims = require_claims(app)
+    rates.spend(get_settings().rate_limits.gradings, claims.user_id)
     request = parse_request(json_body(app))
     with limiter.slot(claims.user_id):
         if isinstance(request, GradeRequest):

@@ -21,7 +21,9 @@ def parse_filters(param: Callable[[str], str | None]) -> SubmissionFilters:
     """`param(name)` returns one query parameter, or None when it is absent or empty.
 
     `problemTitleTranslated` is a substring match, case-sensitive like the original's (the titles it
-    searches are Korean); the other three are exact.
+    searches are Korean); the other three are exact. `userId` (the token's `sub`) is the filter for
+    one user's submissions. `author` matches the nickname stored with each submission, which its
+    user may change and another user may share, so it is kept only for the original frontend.
     """
     return SubmissionFilters(
         user_id=_stripped(param("userId")),

@@ -38,6 +38,12 @@ def _event(method, path, resource, params, *, body=None, claims=CLAIMS):
     }
 
 
+@pytest.fixture(autouse=True)
+def rates(monkeypatch, budgets):
+    monkeypatch.setattr(community, "rates", budgets)
+    return budgets
+
+
 def _call(event):
     result = community.handler(event, None)
     assert result["headers"]["Vary"] == "Origin"
@@ -93,3 +99,36 @@ def test_the_author_comes_from_the_claims(monkeypatch):
     )
     assert _call(event)[0] == 409
     assert seen == {"post_id": "p1", "content": "hi", "user_id": "user-1", "author": "Alice"}
+
+
+WRITES = {
+    "create a post": (("POST", "/community", "/community", None), "create_post", "posts"),
+    "edit a post": (
+        ("PATCH", "/community/p1", "/community/{postId}", {"postId": "p1"}),
+        "update_post",
+        "posts",
+    ),
+    "comment": (
+        ("POST", "/community/p1/comments", "/community/{postId}/comments", {"postId": "p1"}),
+        "add_comment",
+        "comments",
+    ),
+    "like": (
+        ("POST", "/community/p1/like", "/community/{postId}/like", {"postId": "p1"}),
+        "toggle_like",
+        "likes",
+    ),
+}
+
+
+@pytest.mark.parametrize("write", list(WRITES))
+def test_each_write_spends_its_own_budget_and_past_it_writes_nothing(monkeypatch, rates, write):
+    route, repository_call, budget = WRITES[write]
+    monkeypatch.setattr(repository, repository_call, pytest.fail)
+    rates.left = 0
+
+    status, answer = _call(_event(*route, body={"title": "t", "content": "c"}))
+
+    assert (status, answer["code"]) == (429, "too_many_requests")
+    assert answer["message"] == f"Too many {budget}."
+    assert rates.asked == [(budget, "user-1")]

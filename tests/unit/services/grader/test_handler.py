@@ -43,11 +43,12 @@ class Fakes:
 
 
 @pytest.fixture
-def fakes(monkeypatch: pytest.MonkeyPatch) -> Fakes:
+def fakes(monkeypatch: pytest.MonkeyPatch, budgets: Any) -> Fakes:
     fakes = Fakes()
     ports = Ports(invoker=fakes, problems=fakes, submissions=fakes, new_id=lambda: "server-id")
     monkeypatch.setattr(grader, "ports", lambda: ports)
     monkeypatch.setattr(grader, "limiter", ProcessLimiter(2))
+    monkeypatch.setattr(grader, "rates", budgets)
     return fakes
 
 
@@ -103,3 +104,24 @@ def test_a_user_at_the_in_flight_limit_gets_429(fakes: Fakes) -> None:
     assert status == 429
     assert body["code"] == "too_many_requests"
     assert call(copy.deepcopy(EVENT))[0] == 200
+
+
+@pytest.mark.parametrize("mode", ["GRADE_SUBMISSION", "RUN_CUSTOM_TESTS"])
+def test_both_modes_spend_the_users_grading_budget_and_past_it_run_nothing(
+    fakes: Fakes, budgets: Any, mode: str
+) -> None:
+    event = copy.deepcopy(EVENT)
+    body = json.loads(event["body"])
+    body.update(executionMode=mode, customTestCases=[[1, 2]])
+    event["body"] = json.dumps(body)
+    budgets.left = 1
+    assert call(copy.deepcopy(event))[0] == 200
+    ran = len(fakes.payloads)
+
+    status, answer = call(event)
+
+    user = EVENT["requestContext"]["authorizer"]["claims"]["sub"]
+    assert (status, answer["code"]) == (429, "too_many_requests")
+    assert budgets.asked == [("gradings", user)] * 2
+    assert len(fakes.payloads) == ran
+    assert len(fakes.stored) == (1 if mode == "GRADE_SUBMISSION" else 0)

@@ -16,14 +16,6 @@ from alpaco.services.grader.inflight_dynamodb import DynamoLeaseLimiter, lease_k
 INDEX_KEYS = {"problemId", "userId", "author", "is_submission", "submissionTime"}
 
 
-class Clock:
-    def __init__(self, now: float = 1_800_000_000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture
 def user(dynamodb_endpoint: str) -> str:
     return f"lease-user-{uuid.uuid4()}"
@@ -88,8 +80,7 @@ def test_a_slot_is_released_when_grading_fails(user: str) -> None:
         pass
 
 
-def test_a_lease_left_by_a_crashed_instance_expires(user: str) -> None:
-    clock = Clock()
+def test_a_lease_left_by_a_crashed_instance_expires(user: str, clock: Any) -> None:
     crashed = DynamoLeaseLimiter(2, lease_seconds=60, clock=clock)
     held = [crashed.slot(user), crashed.slot(user)]  # referenced: collecting one would release it
     for lease in held:
@@ -104,8 +95,7 @@ def test_a_lease_left_by_a_crashed_instance_expires(user: str) -> None:
         pass
 
 
-def test_a_late_release_does_not_free_a_slot_taken_over(user: str) -> None:
-    clock = Clock()
+def test_a_late_release_does_not_free_a_slot_taken_over(user: str, clock: Any) -> None:
     limiter = DynamoLeaseLimiter(1, lease_seconds=60, clock=clock)
     stale = limiter.slot(user)
     stale.__enter__()
