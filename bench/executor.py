@@ -287,10 +287,13 @@ def saturate(variant: str, clients: int, warmup_s: float, seconds: float) -> Non
     )
 
 
+REPLIES = {"fd": 1}  # the worker's line to its parent (see run_worker)
+
+
 def reply(message: dict[str, Any]) -> None:
     """One JSON line to the parent; if it has gone (it failed), the worker still exits cleanly."""
     with contextlib.suppress(BrokenPipeError):
-        os.write(sys.stdout.fileno(), (json.dumps(message) + "\n").encode())
+        os.write(REPLIES["fd"], (json.dumps(message) + "\n").encode())
 
 
 def worker_env(variant: str) -> dict[str, str]:
@@ -533,6 +536,10 @@ def check(figures: dict[str, float]) -> bool:
 
 
 def run_worker(args: list[str]) -> None:
+    # Replies get a descriptor of their own; whatever the code under test prints or logs (the
+    # services log JSON lines to stdout) goes to stderr instead of into the replies.
+    REPLIES["fd"] = os.dup(1)
+    os.dup2(2, 1)
     mode, variant, *rest = args
     if mode == "serve":
         if rest == ["--one-core"]:

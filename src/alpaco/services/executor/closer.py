@@ -8,14 +8,14 @@ the seat goes back to the pool, and the warm pool is topped up, only once the sa
 from __future__ import annotations
 
 import atexit
-import logging
 import queue
 import threading
 from collections.abc import Callable
 
+from alpaco.kernel import log
 from alpaco.services.executor.sandbox import Box
 
-logger = logging.getLogger("alpaco.services.executor")
+logger = log.get_logger("executor")
 
 
 class Closer:

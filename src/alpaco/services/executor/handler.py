@@ -7,17 +7,17 @@ and a harness failure a 500 result, each with a clear `error`.
 
 from __future__ import annotations
 
-import logging
 import time
 from collections import Counter
 from typing import Any
 
+from alpaco.kernel import log
 from alpaco.services.executor import payload, results
 from alpaco.services.executor.run_result import classify
 from alpaco.services.executor.runner import get_executor
 from alpaco.services.executor.session import Submission
 
-logger = logging.getLogger("alpaco.services.executor")
+logger = log.get_logger("executor")
 
 
 def handler(event: Any, context: Any) -> dict[str, Any]:

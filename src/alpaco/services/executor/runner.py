@@ -5,11 +5,11 @@ One `Executor` per process (`get_executor()`), shared by every thread that calls
 
 from __future__ import annotations
 
-import logging
 import threading
 import time
 from dataclasses import dataclass
 
+from alpaco.kernel import log
 from alpaco.services.executor.closer import Closer
 from alpaco.services.executor.forkserver_client import Compiled, ForkServerClient, ProtocolError
 from alpaco.services.executor.languages import python
@@ -22,7 +22,7 @@ from alpaco.services.executor.scheduler import FairShare, Ticket, max_concurrent
 from alpaco.services.executor.session import Session, Submission
 from alpaco.services.executor.warm import WarmPool, warm_size
 
-logger = logging.getLogger("alpaco.services.executor")
+logger = log.get_logger("executor")
 
 MAX_BOXES = 3
 SERVER_AS_BYTES = 192 * MIB  # compiling: a MemoryError (CE) before the home cgroup's OOM

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import logging
 import os
 import selectors
 import signal
@@ -21,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from alpaco.kernel import log
 from alpaco.services.executor.capture import Capture
 from alpaco.services.executor.forkserver_client import (
     Compiled,
@@ -32,7 +32,7 @@ from alpaco.services.executor.run_result import RunFacts
 from alpaco.services.executor.sandbox import Box, RunLimits
 from alpaco.services.executor.scheduler import FairShare, Ticket
 
-logger = logging.getLogger("alpaco.services.executor")
+logger = log.get_logger("executor")
 
 COMPILE_TIMEOUT_S = 10.0
 DEADLINE_SLACK_S = 0.05

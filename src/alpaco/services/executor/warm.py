@@ -15,16 +15,16 @@ once; 0 turns the pool off).
 from __future__ import annotations
 
 import atexit
-import logging
 import os
 import threading
 from collections import deque
 from collections.abc import Callable
 
+from alpaco.kernel import log
 from alpaco.services.executor.sandbox import Box
 from alpaco.services.executor.scheduler import usable_cores
 
-logger = logging.getLogger("alpaco.services.executor")
+logger = log.get_logger("executor")
 
 RETRY_PAUSE_S = 1.0
 

@@ -16,14 +16,13 @@ is_submission, submissionTime), so it never appears in any submission list.
 
 from __future__ import annotations
 
-import logging
 import secrets
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from typing import Any, Final
 
-from alpaco.kernel import dynamo
+from alpaco.kernel import dynamo, log
 from alpaco.kernel.dynamo_errors import ConditionFailed
 from alpaco.kernel.tables import SUBMISSIONS
 from alpaco.services.grader.inflight import MAX_IN_FLIGHT_PER_USER, too_many
@@ -31,7 +30,7 @@ from alpaco.services.grader.inflight import MAX_IN_FLIGHT_PER_USER, too_many
 LEASE_KEY_PREFIX: Final = "inflight#"
 DEFAULT_LEASE_SECONDS: Final = 300.0
 
-_logger = logging.getLogger("alpaco.services.grader")
+_logger = log.get_logger("grader")
 
 
 def lease_key(user_id: str) -> dict[str, Any]:

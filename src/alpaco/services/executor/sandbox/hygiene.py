@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import ctypes
-import logging
 
-logger = logging.getLogger("alpaco.services.executor.sandbox")
+from alpaco.kernel import log
+
+logger = log.get_logger("executor")
 
 PR_SET_DUMPABLE = 4
 

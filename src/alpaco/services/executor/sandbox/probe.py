@@ -9,17 +9,17 @@ a broken host. Both are logged the same way.
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
 
+from alpaco.kernel import log
 from alpaco.services.executor.sandbox import bwrap, cgroup, seccomp
 from alpaco.services.executor.sandbox.uids import lease_uid
 
-logger = logging.getLogger("alpaco.services.executor.sandbox")
+logger = log.get_logger("executor")
 
 SANDBOX_UID_BASE = 60000
 MODES = ("full", "thin")
