@@ -1,43 +1,87 @@
 """A REST service's app and handler on Powertools' APIGatewayRestResolver, in our error shape.
 
-Handlers stay small because everything cross-cutting happens here: CORS on every response, validation
-and JSON errors as 400s, ApiError as its status, a request log line, and claims from the authorizer.
+Handlers stay small because everything cross-cutting happens here: CORS on every response, request
+validation as 400s with the field's location, ApiError as its status, a request log line, and the
+parts of the event a route reads (`Incoming`), delivered as an argument.
 
 CORS is ours rather than Powertools' CORSConfig: that one answers a preflight's allowed methods to
 any origin and never sends `Vary: Origin`.
+
+Powertools keeps the request it is resolving in class attributes that every resolver shares. On
+Lambda a process serves one request at a time, but the local gateway calls handlers from a thread
+pool, so resolving holds `_resolving`; each route gives it up for as long as its own body runs
+(`route`), which is where the time goes (grading waits for the sandbox). A route reads nothing
+from the resolver: its arguments carry the validated body, query and path, and the request.
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
+import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+import typing
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from typing import Annotated, Any, Final, Literal, TypeVar
 
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
+from aws_lambda_powertools.event_handler.depends import Depends
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+from aws_lambda_powertools.event_handler.request import Request
 from aws_lambda_powertools.shared.json_encoder import Encoder
+from pydantic import BaseModel
 
 from alpaco.kernel import log
-from alpaco.kernel.auth import Claims, InvalidToken, bearer_token, default_verifier
 from alpaco.kernel.config import get_settings
-from alpaco.kernel.dynamo import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from alpaco.kernel.http import (
     ApiError,
-    BadRequest,
     Cors,
     InternalError,
     NotFound,
     Unauthorized,
+    UnsupportedMediaType,
     error_body,
     vary_on_origin,
 )
-from alpaco.kernel.resolver import PerThreadResolver
+from alpaco.kernel.request import ApiRequest
+from alpaco.kernel.schemas import ErrorBody
 
 Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
+Route = TypeVar("Route", bound=Callable[..., Any])
+Auth = Literal["none", "optional", "required"]
 
-API_METHODS = ("GET", "POST", "PATCH", "DELETE")
+API_METHODS: Final = ("GET", "POST", "PATCH", "DELETE")
+_BODY_METHODS: Final = frozenset({"POST", "PUT", "PATCH"})
+_resolving = threading.Lock()
+
+
+SECURITY_SCHEME: Final = "cognito"
+_SECURITY: Final[dict[Auth, list[dict[str, list[str]]] | None]] = {
+    "none": None,
+    "optional": [{}, {SECURITY_SCHEME: []}],
+    "required": [{SECURITY_SCHEME: []}],
+}
+
+
+@dataclass
+class Api:
+    """A service's resolver, with the routes that need a caller: those answer 401 before anything
+    of the request is read (the resolver would validate the body first)."""
+
+    service: str
+    resolver: APIGatewayRestResolver
+    signed_in: set[tuple[str, str]] = field(default_factory=set)
+    missing_messages: dict[tuple[str, str], str] = field(default_factory=dict)
+
+
+def _incoming(request: Request) -> ApiRequest:
+    return ApiRequest.from_event(request.resolved_event.raw_event)
+
+
+Incoming = Annotated[ApiRequest, Depends(_incoming)]
 
 
 def _serialize(body: Any) -> str:
@@ -56,9 +100,22 @@ def _json_error(
     )
 
 
-def create_app(service: str) -> APIGatewayRestResolver:
+def _invalid_fields(exc: RequestValidationError, missing: str | None) -> dict[str, Any]:
+    """The first problem in words, each one located in `details`; `missing` is the route's own
+    message for a body that only lacks required fields (the original clients show theirs)."""
+    errors = exc.errors()
+    details = [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg", ""))} for e in errors]
+    if missing is not None and errors and all(e.get("type") == "missing" for e in errors):
+        return error_body("bad_request", missing, details)
+    first = details[0] if details else {"loc": [], "msg": ""}
+    where = ".".join(str(part) for part in first["loc"]) or "request"
+    return error_body("bad_request", f"Invalid request: {where}: {first['msg']}", details)
+
+
+def create_app(service: str) -> Api:
     get_settings()  # at import, so that a missing setting fails the cold start, not each request
-    app = PerThreadResolver(enable_validation=True, serializer=_serialize)
+    app = APIGatewayRestResolver(enable_validation=True, serializer=_serialize)
+    api = Api(service=service, resolver=app)
     logger = log.get_logger(service)
 
     @app.exception_handler(ApiError)
@@ -67,10 +124,10 @@ def create_app(service: str) -> APIGatewayRestResolver:
 
     @app.exception_handler(RequestValidationError)
     def _invalid(exc: RequestValidationError) -> Response[str]:
-        details = [
-            {"loc": list(e.get("loc", ())), "msg": str(e.get("msg", ""))} for e in exc.errors()
-        ]
-        return _json_error(400, error_body("bad_request", "Invalid request.", details))
+        # Validation runs before the route's body, so under `_resolving`: the event is this one.
+        event = app.current_event
+        missing = api.missing_messages.get((event.http_method.upper(), event.resource))
+        return _json_error(400, _invalid_fields(exc, missing))
 
     @app.not_found
     def _not_found(_: Exception) -> Response[str]:
@@ -81,7 +138,70 @@ def create_app(service: str) -> APIGatewayRestResolver:
         logger.exception("unhandled error", extra={"error_type": type(exc).__name__})
         return _json_error(500, InternalError("Internal server error.").body())
 
-    return app
+    return api
+
+
+def route(
+    api: Api,
+    method: str,
+    path: str,
+    *,
+    ok: type[BaseModel],
+    status: int = 200,
+    auth: Auth = "none",
+    errors: Iterable[int] = (),
+    missing: str | None = None,
+) -> Callable[[Route], Route]:
+    """Register a route at its manifest path (`/community/{postId}`) with its `auth` as in the
+    manifest, documented by `ok` (the body of a `status` answer) and the error statuses it can
+    answer besides 400, 500 and, where a token may come, 401. `missing` words the 400 for a body
+    without its required fields."""
+    responses: dict[int, Any] = {
+        status: {
+            "description": HTTPStatus(status).phrase,
+            "content": {"application/json": {"model": ok}},
+        }
+    }
+    for code in sorted({400, 500, *errors, *((401,) if auth != "none" else ())}):
+        responses[code] = {
+            "description": HTTPStatus(code).phrase,
+            "content": {"application/json": {"model": ErrorBody}},
+        }
+    powertools_path = path.replace("{", "<").replace("}", ">")
+
+    if auth == "required":
+        api.signed_in.add((method.upper(), path))
+    if missing is not None:
+        api.missing_messages[(method.upper(), path)] = missing
+
+    def register(func: Route) -> Route:
+        api.resolver.route(
+            powertools_path, method.upper(), responses=responses, security=_SECURITY[auth]
+        )(_outside_resolving(func))
+        return func
+
+    return register
+
+
+def _outside_resolving(func: Callable[..., Any]) -> Callable[..., Any]:
+    """`func` for the resolver, run with `_resolving` released; the signature the resolver reads
+    carries evaluated annotations, as the wrapper's module cannot evaluate the route's."""
+    hints = typing.get_type_hints(func, include_extras=True)
+    signature = inspect.signature(func)
+
+    @functools.wraps(func)
+    def body(*args: Any, **kwargs: Any) -> Any:
+        _resolving.release()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            _resolving.acquire()
+
+    body.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[p.replace(annotation=hints[p.name]) for p in signature.parameters.values()],
+        return_annotation=hints.get("return", inspect.Signature.empty),
+    )
+    return body
 
 
 def _origin(event: dict[str, Any]) -> str | None:
@@ -91,8 +211,40 @@ def _origin(event: dict[str, Any]) -> str | None:
     return None
 
 
-def make_handler(app: APIGatewayRestResolver, service: str) -> Handler:
-    logger = log.get_logger(service)
+def _not_json(event: dict[str, Any]) -> bool:
+    """Bodies are JSON; Powertools would also parse forms, which a page on any site can send."""
+    if str(event.get("httpMethod", "")).upper() not in _BODY_METHODS:
+        return False
+    headers = {str(k).lower(): str(v) for k, v in (event.get("headers") or {}).items()}
+    media = headers.get("content-type", "").split(";")[0].strip().lower()
+    return media not in ("", "application/json")
+
+
+def _refusal(error: ApiError) -> dict[str, Any]:
+    return {
+        "statusCode": error.status,
+        "headers": {"Content-Type": "application/json"},
+        "body": json.dumps(error.body()),
+    }
+
+
+def _answer(api: Api, event: dict[str, Any], context: Any) -> dict[str, Any]:
+    route_key = (str(event.get("httpMethod", "")).upper(), str(event.get("resource", "")))
+    if route_key in api.signed_in and not ApiRequest.from_event(event).authorizer_claims:
+        return _refusal(Unauthorized("Authentication required."))
+    if _not_json(event):
+        return _refusal(UnsupportedMediaType("Request bodies must be application/json."))
+    app = api.resolver
+    with _resolving:
+        # Powertools clears its per-request context when a resolve ends, and an earlier request
+        # may still be in its body: start from nothing rather than from what that one cached.
+        app.context.clear()
+        response: dict[str, Any] = app.resolve(event, context)
+    return response
+
+
+def make_handler(api: Api) -> Handler:
+    logger = log.get_logger(api.service)
 
     def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
         started = time.perf_counter()
@@ -108,7 +260,7 @@ def make_handler(app: APIGatewayRestResolver, service: str) -> Handler:
                 "body": "",
             }
         else:
-            response = app.resolve(event, context)
+            response = _answer(api, event, context)
             headers = response.get("headers") or {}
             vary = vary_on_origin(headers.get("Vary"))
             response["headers"] = {**headers, **cors.headers(origin), "Vary": vary}
@@ -127,80 +279,3 @@ def make_handler(app: APIGatewayRestResolver, service: str) -> Handler:
         return response
 
     return handler
-
-
-def claims(app: APIGatewayRestResolver) -> Claims | None:
-    """The caller's identity: from the Cognito authorizer, or, on routes where signing in is optional
-    and so no authorizer runs, from a bearer token the caller chose to send (a bad one is a 401)."""
-    authorizer = app.current_event.request_context.authorizer
-    raw = authorizer.claims if authorizer else None
-    try:
-        if raw and raw.get("sub"):
-            return Claims.from_mapping(raw)
-        token = bearer_token(app.current_event.headers.get("Authorization"))
-        if token is None:
-            return None
-        return Claims.from_mapping(default_verifier().verify(token))
-    except InvalidToken as exc:
-        raise Unauthorized("Invalid or expired token.") from exc
-
-
-def require_claims(app: APIGatewayRestResolver) -> Claims:
-    found = claims(app)
-    if found is None:
-        raise Unauthorized("Authentication required.")
-    return found
-
-
-def json_body(app: APIGatewayRestResolver) -> dict[str, Any]:
-    raw = app.current_event.decoded_body
-    if raw is None or raw == "":
-        raise BadRequest("Request body must be a JSON object.")
-    try:
-        data = json.loads(raw)
-    except (ValueError, TypeError) as exc:
-        raise BadRequest("Malformed JSON body.") from exc
-    if not isinstance(data, dict):
-        raise BadRequest("Request body must be a JSON object.")
-    return data
-
-
-@dataclass(frozen=True)
-class PageRequest:
-    page_size: int
-    cursor: str | None
-
-
-def page_request(app: APIGatewayRestResolver, default: int = DEFAULT_PAGE_SIZE) -> PageRequest:
-    query = app.current_event.query_string_parameters or {}
-    raw_size = query.get("pageSize")
-    if raw_size in (None, ""):
-        size = default
-    else:
-        try:
-            size = int(str(raw_size))
-        except ValueError as exc:
-            raise BadRequest("pageSize must be an integer between 1 and 100.") from exc
-        if not 1 <= size <= MAX_PAGE_SIZE:
-            raise BadRequest("pageSize must be an integer between 1 and 100.")
-    cursor = query.get("lastEvaluatedKey") or None
-    return PageRequest(page_size=size, cursor=cursor)
-
-
-def ascending(sort_order: str | None) -> bool:
-    """The lists' `sortOrder`: `ASC` or `DESC` in any case; newest first when absent."""
-    if sort_order is None:
-        return False
-    order = sort_order.strip().upper()
-    if order not in ("ASC", "DESC"):
-        raise BadRequest("sortOrder must be ASC or DESC.")
-    return order == "ASC"
-
-
-def query_param(app: APIGatewayRestResolver, name: str, *, max_length: int = 256) -> str | None:
-    value = (app.current_event.query_string_parameters or {}).get(name)
-    if value in (None, ""):
-        return None
-    if len(value) > max_length:
-        raise BadRequest(f"{name} is too long (max {max_length} characters).")
-    return value

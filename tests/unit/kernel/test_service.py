@@ -5,22 +5,17 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import pytest
+from aws_lambda_powertools.event_handler.openapi.params import Query
 from pydantic import BaseModel, Field
 
 from alpaco.kernel.config import reset_settings
 from alpaco.kernel.http import Forbidden, TooManyRequests
-from alpaco.kernel.service import (
-    claims,
-    create_app,
-    json_body,
-    make_handler,
-    page_request,
-    query_param,
-    require_claims,
-)
+from alpaco.kernel.request import caller, require_caller
+from alpaco.kernel.schemas import Filter, PageQuery, View
+from alpaco.kernel.service import Incoming, create_app, make_handler, route
 
 EVENTS = Path(__file__).parent / "events"
 SITE = "https://alpaco.example"
@@ -49,11 +44,17 @@ class Echo(BaseModel):
     n: int
 
 
+class DemoQuery(PageQuery):
+    tag: Filter
+
+
 app = create_app("contract-test")
 
 
-@app.get("/demo/<demoId>")
-def get_demo(demoId: str) -> dict[str, Any]:
+@route(app, "GET", "/demo/{demoId}", ok=View)
+def get_demo(
+    demoId: str, query: Annotated[DemoQuery, Query()], request: Incoming
+) -> dict[str, Any]:
     if demoId == "forbidden":
         raise Forbidden("not yours")
     if demoId == "busy":
@@ -62,34 +63,28 @@ def get_demo(demoId: str) -> dict[str, Any]:
         raise TooManyRequests("none free")
     if demoId == "crash":
         raise RuntimeError("secret detail that must not leak")
-    who = claims(app)
-    page = page_request(app)
+    who = caller(request)
     return {
         "demoId": demoId,
         "user": who.user_id if who else None,
         "admin": who.is_admin if who else False,
         "name": who.display_name if who else None,
-        "tag": query_param(app, "tag"),
-        "pageSize": page.page_size,
+        "tag": query.tag,
+        "pageSize": query.pageSize,
     }
 
 
-@app.post("/demo")
-def post_demo() -> dict[str, Any]:
-    return {"body": json_body(app)}
+@route(app, "POST", "/demo", ok=View)
+def post_demo(body: Echo) -> dict[str, Any]:
+    return {"body": body.model_dump()}
 
 
-@app.post("/demo/validated")
-def post_validated(body: Echo) -> dict[str, Any]:
-    return {"title": body.title}
+@route(app, "GET", "/demo/private/{demoId}", ok=View, auth="optional")
+def private(demoId: str, request: Incoming) -> dict[str, Any]:
+    return {"user": require_caller(request).user_id}
 
 
-@app.get("/demo/private/<demoId>")
-def private(demoId: str) -> dict[str, Any]:
-    return {"user": require_claims(app).user_id}
-
-
-handler = make_handler(app, "contract-test")
+handler = make_handler(app)
 
 
 def _call(event: dict[str, Any]) -> tuple[int, dict[str, Any], dict[str, Any]]:
@@ -131,8 +126,6 @@ def test_malformed_or_non_object_json_is_400(raw: str) -> None:
 def test_validation_failure_is_400_in_our_shape() -> None:
     event = _event(
         "rest_proxy_post_base64.json",
-        resource="/demo/validated",
-        path="/demo/validated",
         body=json.dumps({"title": "", "n": "many"}),
         isBase64Encoded=False,
     )
@@ -221,3 +214,32 @@ def test_answers_name_no_origin_but_a_listed_one(origin: str | None) -> None:
     assert status == 200
     assert "access-control-allow-origin" not in headers
     assert headers["vary"] == "Origin"
+
+
+@pytest.mark.parametrize(
+    "content_type", ["application/x-www-form-urlencoded", "text/plain", "multipart/form-data"]
+)
+def test_a_body_that_is_not_json_is_415(content_type: str) -> None:
+    """Forms are what a page on any site can send without asking; JSON needs a preflight."""
+    event = _event("rest_proxy_post_base64.json", body="title=a&n=1", isBase64Encoded=False)
+    event["headers"]["Content-Type"] = content_type
+    status, headers, body = _call(event)
+    assert (status, body["code"]) == (415, "unsupported_media_type")
+    assert headers["access-control-allow-origin"] == SITE
+
+
+def test_json_with_a_charset_is_read() -> None:
+    event = _event("rest_proxy_post_base64.json")
+    event["headers"]["Content-Type"] = "application/json; charset=utf-8"
+    status, _, body = _call(event)
+    assert (status, body) == (200, {"body": {"title": "알파카", "n": 3}})
+
+
+def test_an_invalid_field_is_named_in_the_message_and_located_in_details() -> None:
+    event = _event(
+        "rest_proxy_post_base64.json", body=json.dumps({"title": "x"}), isBase64Encoded=False
+    )
+    status, _, body = _call(event)
+    assert status == 400
+    assert body["message"] == "Invalid request: body.n: Field required"
+    assert body["details"] == [{"loc": ["body", "n"], "msg": "Field required"}]

@@ -10,25 +10,23 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Annotated, Any
 
 from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from alpaco.kernel.config import get_settings
 from alpaco.kernel.dynamo_errors import Contended
 from alpaco.kernel.http import Conflict, Forbidden, NotFound
 from alpaco.kernel.rate_limit import RateLimiter
-from alpaco.kernel.service import (
-    claims,
-    create_app,
-    json_body,
-    make_handler,
-    page_request,
-    query_param,
-    require_claims,
-)
+from alpaco.kernel.request import caller, present, require_caller
+from alpaco.kernel.schemas import Page, PageQuery
+from alpaco.kernel.service import Incoming, create_app, make_handler, route
 from alpaco.services.community import repository
 from alpaco.services.community.domain import (
+    COMMENT_REQUIRED,
+    EDIT_REQUIRED,
+    POST_REQUIRED,
     Missing,
     NotOwner,
     comment_view,
@@ -40,6 +38,19 @@ from alpaco.services.community.domain import (
     post_detail,
     post_summary,
     post_view,
+)
+from alpaco.services.community.schemas import (
+    CommentBody,
+    CommentDeleted,
+    CommentPage,
+    CommentView,
+    LikeToggled,
+    PostBody,
+    PostDeleted,
+    PostDetail,
+    PostEdited,
+    PostListQuery,
+    PostSummary,
 )
 
 POST_NOT_FOUND = "게시글을 찾을 수 없습니다."
@@ -74,32 +85,40 @@ def _created(body: dict[str, Any]) -> Response[str]:
     )
 
 
-@app.post("/community")
-def create_post() -> Response[str]:
-    who = require_claims(app)
+@route(
+    app,
+    "POST",
+    "/community",
+    ok=PostDetail,
+    status=201,
+    auth="required",
+    errors=(401, 429),
+    missing=POST_REQUIRED,
+)
+def create_post(body: PostBody, request: Incoming) -> Response[str]:
+    who = require_caller(request)
     rates.spend(get_settings().rate_limits.posts, who.user_id)
-    draft = parse_post(json_body(app))
+    draft = parse_post(body.model_dump(exclude_unset=True))
     post = repository.create_post(draft, user_id=who.user_id, author=who.display_name)
     view = post_detail(post, caller_id=who.user_id, liked=False)
     return _created({"message": "게시글이 성공적으로 작성되었습니다.", **view})
 
 
-@app.get("/community")
-def list_posts() -> dict[str, Any]:
-    page = page_request(app)
+@route(app, "GET", "/community", ok=Page[PostSummary], auth="optional")
+def list_posts(query: Annotated[PostListQuery, Query()]) -> dict[str, Any]:
     listing = repository.list_posts(
-        problem_id=query_param(app, "problemId"),
-        user_id=query_param(app, "userId"),
-        page_size=page.page_size,
-        cursor=page.cursor,
+        problem_id=present(query.problemId),
+        user_id=present(query.userId),
+        page_size=query.pageSize,
+        cursor=query.cursor,
     )
     items = [post_summary(p) for p in listing.items]
     return {"items": items, "lastEvaluatedKey": listing.cursor, "count": len(items)}
 
 
-@app.get("/community/<postId>")
-def get_post(postId: str) -> dict[str, Any]:
-    who = claims(app)
+@route(app, "GET", "/community/{postId}", ok=PostDetail, auth="optional", errors=(401, 404))
+def get_post(postId: str, request: Incoming) -> dict[str, Any]:
+    who = caller(request)
     viewer = who.user_id if who else None
     with _outcome(missing=POST_NOT_FOUND):
         _known(postId)
@@ -110,11 +129,19 @@ def get_post(postId: str) -> dict[str, Any]:
     return post_detail(post, caller_id=viewer, liked=liked)
 
 
-@app.patch("/community/<postId>")
-def update_post(postId: str) -> dict[str, Any]:
-    who = require_claims(app)
+@route(
+    app,
+    "PATCH",
+    "/community/{postId}",
+    ok=PostEdited,
+    auth="required",
+    errors=(401, 403, 404, 409, 429),
+    missing=EDIT_REQUIRED,
+)
+def update_post(postId: str, body: PostBody, request: Incoming) -> dict[str, Any]:
+    who = require_caller(request)
     rates.spend(get_settings().rate_limits.posts, who.user_id)
-    edit = parse_edit(json_body(app))
+    edit = parse_edit(body.model_dump(exclude_unset=True))
     with _outcome(
         missing="수정할 게시글을 찾을 수 없습니다.", forbidden="게시글을 수정할 권한이 없습니다."
     ):
@@ -123,9 +150,16 @@ def update_post(postId: str) -> dict[str, Any]:
     return {"message": "게시글이 성공적으로 수정되었습니다.", "post": post_view(post)}
 
 
-@app.delete("/community/<postId>")
-def delete_post(postId: str) -> dict[str, Any]:
-    who = require_claims(app)
+@route(
+    app,
+    "DELETE",
+    "/community/{postId}",
+    ok=PostDeleted,
+    auth="required",
+    errors=(401, 403, 404, 409),
+)
+def delete_post(postId: str, request: Incoming) -> dict[str, Any]:
+    who = require_caller(request)
     with _outcome(missing=POST_NOT_FOUND, forbidden="게시글을 삭제할 권한이 없습니다."):
         _known(postId)
         removed = repository.delete_post(postId, user_id=who.user_id, admin=who.is_admin)
@@ -136,9 +170,16 @@ def delete_post(postId: str) -> dict[str, Any]:
     }
 
 
-@app.post("/community/<postId>/like")
-def toggle_like(postId: str) -> dict[str, Any]:
-    who = require_claims(app)
+@route(
+    app,
+    "POST",
+    "/community/{postId}/like",
+    ok=LikeToggled,
+    auth="required",
+    errors=(401, 404, 409, 429),
+)
+def toggle_like(postId: str, request: Incoming) -> dict[str, Any]:
+    who = require_caller(request)
     rates.spend(get_settings().rate_limits.likes, who.user_id)
     with _outcome(missing=POST_NOT_FOUND):
         _known(postId)
@@ -151,11 +192,20 @@ def toggle_like(postId: str) -> dict[str, Any]:
     }
 
 
-@app.post("/community/<postId>/comments")
-def add_comment(postId: str) -> Response[str]:
-    who = require_claims(app)
+@route(
+    app,
+    "POST",
+    "/community/{postId}/comments",
+    ok=CommentView,
+    status=201,
+    auth="required",
+    errors=(401, 404, 409, 429),
+    missing=COMMENT_REQUIRED,
+)
+def add_comment(postId: str, body: CommentBody, request: Incoming) -> Response[str]:
+    who = require_caller(request)
     rates.spend(get_settings().rate_limits.comments, who.user_id)
-    content = parse_comment(json_body(app))
+    content = parse_comment(body.model_dump(exclude_unset=True))
     with _outcome(missing="댓글을 추가할 게시글을 찾을 수 없습니다."):
         _known(postId)
         comment = repository.add_comment(
@@ -164,14 +214,12 @@ def add_comment(postId: str) -> Response[str]:
     return _created({"message": "댓글이 성공적으로 추가되었습니다.", **comment_view(comment)})
 
 
-@app.get("/community/<postId>/comments")
-def list_comments(postId: str) -> dict[str, Any]:
-    """`commentCount` is the number on this page, as in the original; the post carries the total."""
-    page = page_request(app)
+@route(app, "GET", "/community/{postId}/comments", ok=CommentPage, auth="optional")
+def list_comments(postId: str, query: Annotated[PageQuery, Query()]) -> dict[str, Any]:
     comments: list[dict[str, Any]] = []
     cursor = None
     if is_plausible_id(postId):
-        listing = repository.list_comments(postId, page_size=page.page_size, cursor=page.cursor)
+        listing = repository.list_comments(postId, page_size=query.pageSize, cursor=query.cursor)
         comments, cursor = [comment_view(c) for c in listing.items], listing.cursor
     return {
         "comments": comments,
@@ -181,9 +229,16 @@ def list_comments(postId: str) -> dict[str, Any]:
     }
 
 
-@app.delete("/community/<postId>/comments/<commentId>")
-def delete_comment(postId: str, commentId: str) -> dict[str, Any]:
-    who = require_claims(app)
+@route(
+    app,
+    "DELETE",
+    "/community/{postId}/comments/{commentId}",
+    ok=CommentDeleted,
+    auth="required",
+    errors=(401, 403, 404, 409),
+)
+def delete_comment(postId: str, commentId: str, request: Incoming) -> dict[str, Any]:
+    who = require_caller(request)
     with _outcome(
         missing="삭제할 댓글을 찾을 수 없습니다.", forbidden="댓글을 삭제할 권한이 없습니다."
     ):
@@ -196,4 +251,4 @@ def delete_comment(postId: str, commentId: str) -> dict[str, Any]:
     }
 
 
-handler = make_handler(app, "community")
+handler = make_handler(app)

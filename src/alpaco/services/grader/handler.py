@@ -15,11 +15,13 @@ from aws_lambda_powertools.event_handler import Response
 from alpaco.kernel.config import get_settings
 from alpaco.kernel.invoke import get_invoker
 from alpaco.kernel.rate_limit import RateLimiter
-from alpaco.kernel.service import create_app, json_body, make_handler, require_claims
+from alpaco.kernel.request import require_caller
+from alpaco.kernel.service import Incoming, create_app, make_handler, route
 from alpaco.services.grader import repository
 from alpaco.services.grader.inflight import limiter_from_env
 from alpaco.services.grader.problem_cache import CachedProblems
 from alpaco.services.grader.request import GradeRequest, parse_request
+from alpaco.services.grader.schemas import GradeBody, GradeResult
 from alpaco.services.grader.service import Ports, grade_submission, run_custom_tests
 from alpaco.services.grader.submission import Submitter
 from alpaco.services.problems import repository as problems
@@ -36,16 +38,16 @@ def ports() -> Ports:
     return Ports(invoker=get_invoker(), problems=CachedProblems(problems), submissions=repository)
 
 
-@app.post("/grade")
-def grade() -> Response[str]:
-    claims = require_claims(app)
+@route(app, "POST", "/grade", ok=GradeResult, auth="required", errors=(401, 404, 413, 429))
+def grade(body: GradeBody, request: Incoming) -> Response[str]:
+    claims = require_caller(request)
     rates.spend(get_settings().rate_limits.gradings, claims.user_id)
-    request = parse_request(json_body(app))
+    parsed = parse_request(body.model_dump())
     with limiter.slot(claims.user_id):
-        if isinstance(request, GradeRequest):
+        if isinstance(parsed, GradeRequest):
             submitter = Submitter(user_id=claims.user_id, author=claims.display_name)
-            return _ok(grade_submission(request, submitter, ports()))
-        return _ok(run_custom_tests(request, claims.user_id, ports()))
+            return _ok(grade_submission(parsed, submitter, ports()))
+        return _ok(run_custom_tests(parsed, claims.user_id, ports()))
 
 
 def _ok(body: dict[str, Any]) -> Response[str]:
@@ -53,4 +55,4 @@ def _ok(body: dict[str, Any]) -> Response[str]:
     return Response(status_code=200, content_type="application/json", body=json.dumps(body))
 
 
-handler = make_handler(app, SERVICE)
+handler = make_handler(app)

@@ -8,12 +8,13 @@ Title search is case-insensitive over both languages through a lower-cased `sear
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
 from alpaco.kernel.http import BadRequest
-from alpaco.kernel.service import ascending
+from alpaco.kernel.request import ascending, present
+from alpaco.services.problems.schemas import ProblemListQuery
 
 KOREAN_DIFFICULTY: Final = {"Easy": "쉬움", "Medium": "보통", "Hard": "어려움"}
 _DIFFICULTY_BY_LABEL: Final = {
@@ -48,25 +49,19 @@ def search_text(item: Mapping[str, Any]) -> str:
     return "\n".join(normalize(t) for t in titles if isinstance(t, str) and t.strip())
 
 
-def parse_filters(param: Callable[[str], str | None]) -> ProblemFilters:
-    """`param(name)` returns one query parameter, or None when it is absent or empty."""
-    difficulty = param("difficulty")
+def parse_filters(query: ProblemListQuery) -> ProblemFilters:
+    difficulty = present(query.difficulty)
     canonical = canonical_difficulty(difficulty) if difficulty is not None else None
     if difficulty is not None and canonical is None:
         raise BadRequest("difficulty must be one of Easy, Medium, Hard (or 쉬움, 보통, 어려움).")
-    title = param("title")
-    term = normalize(title) if title is not None else ""
+    term = normalize(query.title or "")
     if len(term) > MAX_SEARCH_CHARS:
         raise BadRequest(f"title is too long (max {MAX_SEARCH_CHARS} characters).")
-    tag = _stripped(param("tag"))
+    tag = present(query.tag)
     return ProblemFilters(
-        creator_id=_stripped(param("creatorId")),
+        creator_id=present(query.creatorId),
         difficulty=canonical,
         tag=tag.lower() if tag else None,
         title=term or None,
-        ascending=ascending(param("sortOrder")),
+        ascending=ascending(query.sortOrder),
     )
-
-
-def _stripped(value: str | None) -> str | None:
-    return (value or "").strip() or None

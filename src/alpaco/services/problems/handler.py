@@ -7,12 +7,22 @@ everyone but its creator and admins, so its existence does not leak either.
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Annotated, Any, Final
 
-from alpaco.kernel.http import BadRequest, Forbidden, NotFound, Unauthorized
-from alpaco.kernel.service import claims, create_app, make_handler, page_request, query_param
+from aws_lambda_powertools.event_handler.openapi.params import Query
+
+from alpaco.kernel.http import Forbidden, NotFound, Unauthorized
+from alpaco.kernel.request import caller
+from alpaco.kernel.schemas import Page
+from alpaco.kernel.service import Incoming, create_app, make_handler, route
 from alpaco.services.problems import repository
 from alpaco.services.problems.filters import parse_filters
+from alpaco.services.problems.schemas import (
+    ProblemListQuery,
+    ProblemQuery,
+    ProblemSummary,
+    ProblemView,
+)
 from alpaco.services.problems.views import (
     full_view,
     is_manager,
@@ -22,35 +32,32 @@ from alpaco.services.problems.views import (
 )
 
 MAX_ID_CHARS: Final = 128
-_VIEWS: Final = ("public", "full")
 
 app = create_app("problems")
 
 
-@app.get("/problems")
-def list_problems() -> dict[str, Any]:
-    filters = parse_filters(lambda name: query_param(app, name))
-    page = page_request(app)
-    found = repository.list_problems(filters, page_size=page.page_size, cursor=page.cursor)
+@route(app, "GET", "/problems", ok=Page[ProblemSummary])
+def list_problems(query: Annotated[ProblemListQuery, Query()]) -> dict[str, Any]:
+    filters = parse_filters(query)
+    found = repository.list_problems(filters, page_size=query.pageSize, cursor=query.cursor)
     return found.envelope([list_item(item) for item in found.items])
 
 
-@app.get("/problems/<problemId>")
-def get_problem(problemId: str) -> dict[str, Any]:
-    view = query_param(app, "view") or "public"
-    if view not in _VIEWS:
-        raise BadRequest("view must be public or full.")
-    caller = claims(app)
-    if view == "full" and caller is None:
+@route(app, "GET", "/problems/{problemId}", ok=ProblemView, auth="optional", errors=(401, 403, 404))
+def get_problem(
+    problemId: str, query: Annotated[ProblemQuery, Query()], request: Incoming
+) -> dict[str, Any]:
+    who = caller(request)
+    if query.view == "full" and who is None:
         raise Unauthorized("Sign in to see a problem's full record.")
     item = repository.get_problem(problemId) if len(problemId) <= MAX_ID_CHARS else None
-    if item is None or not is_visible(item, caller):
+    if item is None or not is_visible(item, who):
         raise NotFound("Problem not found.")
-    if view == "public":
+    if query.view == "public":
         return public_view(item)
-    if not is_manager(item, caller):
+    if not is_manager(item, who):
         raise Forbidden("Only the problem's creator and admins may see its full record.")
     return full_view(item)
 
 
-handler = make_handler(app, "problems")
+handler = make_handler(app)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from alpaco.kernel.service import ascending
+from alpaco.kernel.request import ascending, present
+from alpaco.services.submissions.schemas import SubmissionListQuery
 
 
 @dataclass(frozen=True)
@@ -17,22 +17,16 @@ class SubmissionFilters:
     ascending: bool = False
 
 
-def parse_filters(param: Callable[[str], str | None]) -> SubmissionFilters:
-    """`param(name)` returns one query parameter, or None when it is absent or empty.
-
-    `problemTitleTranslated` is a substring match, case-sensitive like the original's (the titles it
+def parse_filters(query: SubmissionListQuery) -> SubmissionFilters:
+    """`problemTitleTranslated` is a substring match, case-sensitive like the original's (the titles it
     searches are Korean); the other three are exact. `userId` (the token's `sub`) is the filter for
     one user's submissions. `author` matches the nickname stored with each submission, which its
     user may change and another user may share, so it is kept only for the original frontend.
     """
     return SubmissionFilters(
-        user_id=_stripped(param("userId")),
-        problem_id=_stripped(param("problemId")),
-        author=_stripped(param("author")),
-        title=_stripped(param("problemTitleTranslated")),
-        ascending=ascending(param("sortOrder")),
+        user_id=present(query.userId),
+        problem_id=present(query.problemId),
+        author=present(query.author),
+        title=present(query.problemTitleTranslated),
+        ascending=ascending(query.sortOrder),
     )
-
-
-def _stripped(value: str | None) -> str | None:
-    return (value or "").strip() or None

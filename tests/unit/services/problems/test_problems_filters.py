@@ -1,20 +1,22 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
 from alpaco.kernel.http import BadRequest
+from alpaco.kernel.request import ascending
 from alpaco.services.problems.filters import (
     ProblemFilters,
-    ascending,
     canonical_difficulty,
     normalize,
     parse_filters,
     search_text,
 )
+from alpaco.services.problems.schemas import ProblemListQuery
 
 
 def _parse(**params: str) -> ProblemFilters:
-    return parse_filters(params.get)
+    return parse_filters(ProblemListQuery.model_validate(params))
 
 
 @pytest.mark.parametrize(
@@ -61,14 +63,16 @@ def test_blank_values_are_no_filter() -> None:
 
 @pytest.mark.parametrize(
     "params",
-    [
-        {"difficulty": "Impossible"},
-        {"sortOrder": "sideways"},
-        {"title": "x" * 101},
-    ],
+    [{"difficulty": "Impossible"}, {"title": "x" * 101}],
 )
 def test_invalid_values_are_bad_requests(params: dict[str, str]) -> None:
     with pytest.raises(BadRequest):
+        _parse(**params)
+
+
+@pytest.mark.parametrize("params", [{"sortOrder": "sideways"}, {"tag": "x" * 257}])
+def test_values_of_the_wrong_form_fail_the_query_model(params: dict[str, str]) -> None:
+    with pytest.raises(ValidationError):
         _parse(**params)
 
 

@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
-from alpaco.kernel.http import BadRequest
 from alpaco.services.submissions.filters import SubmissionFilters, parse_filters
+from alpaco.services.submissions.schemas import SubmissionListQuery
 
 
 def _parse(**params: str) -> SubmissionFilters:
-    return parse_filters(params.get)
+    return parse_filters(SubmissionListQuery.model_validate(params))
 
 
 def test_no_parameters_means_every_submission_newest_first() -> None:
@@ -28,6 +29,6 @@ def test_original_parameters_are_read() -> None:
     )
 
 
-def test_bad_sort_order_is_a_bad_request() -> None:
-    with pytest.raises(BadRequest):
+def test_bad_sort_order_fails_the_query_model() -> None:
+    with pytest.raises(ValidationError):
         _parse(sortOrder="newest")
