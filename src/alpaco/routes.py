@@ -20,7 +20,7 @@ class Route:
 ROUTES: tuple[Route, ...] = (
     Route("GET", "/problems", "problems"),
     Route("GET", "/problems/{problemId}", "problems", auth="optional"),
-    Route("GET", "/submissions", "submissions"),
+    Route("GET", "/submissions", "submissions", auth="optional"),
     Route("GET", "/submissions/{submissionId}", "submissions", auth="optional"),
     Route("POST", "/grade", "grader", auth="required"),
     Route("POST", "/community", "community", auth="required"),

@@ -313,3 +313,33 @@ def test_oversized_body_is_413(
     )
     assert response.status_code == 413
     assert response.json()["code"] == "payload_too_large"
+
+
+def test_the_api_document_and_its_page_are_served(api: httpx.Client) -> None:
+    document = api.get("/openapi.json")
+    assert document.status_code == 200
+    assert document.headers["content-type"].startswith("application/json")
+    assert "/grade" in document.json()["paths"]
+    page = api.get("/docs")
+    assert page.status_code == 200
+    assert page.headers["content-type"].startswith("text/html")
+    assert "SwaggerUIBundle" in page.text
+    assert api.get("/docs", params={"format": "json"}).json() == document.json()
+
+
+@pytest.mark.parametrize("method", ["TRACE", "QUERY", "PUT"])
+def test_any_other_method_is_405_naming_the_allowed_ones(api: httpx.Client, method: str) -> None:
+    response = api.request(method, "/community/some-post")
+    assert response.status_code == 405
+    assert {"GET", "PATCH", "DELETE"} <= set(response.headers["allow"].replace(" ", "").split(","))
+    assert response.json()["code"] == "method_not_allowed"
+
+
+def test_a_body_that_is_not_utf8_is_400_not_500(api: httpx.Client, auth_headers) -> None:
+    response = api.post(
+        "/community",
+        content=b'{"title": "\x80\xff", "content": "x"}',
+        headers={**auth_headers("bytes-sender"), "Content-Type": "application/json"},
+    )
+    assert response.status_code == 400
+    assert response.json()["code"] == "bad_request"

@@ -16,7 +16,7 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response, StreamingResponse
+from starlette.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 from starlette.routing import BaseRoute, Mount
 from starlette.routing import Route as StarletteRoute
 from starlette.staticfiles import StaticFiles
@@ -25,6 +25,7 @@ from starlette.types import ASGIApp
 from alpaco.gateway.cors import CorsMiddleware
 from alpaco.gateway.events import build_event, to_response
 from alpaco.gateway.identity import DevIdentityProvider, DevUser, InvalidIdentity, forbidden_group
+from alpaco.gateway.openapi import docs_page, document_json
 from alpaco.kernel import sse
 from alpaco.kernel.auth import Claims, InvalidToken, TokenVerifier, bearer_token
 from alpaco.kernel.config import Settings
@@ -138,6 +139,15 @@ class Gateway:
     async def health(self, request: Request) -> Response:
         return json_response(200, {"status": "ok"})
 
+    async def openapi(self, request: Request) -> Response:
+        return Response(await run_in_threadpool(document_json), media_type="application/json")
+
+    async def docs(self, request: Request) -> Response:
+        """Swagger UI asks its own address for the document with `?format=json`."""
+        if request.query_params.get("format") == "json":
+            return await self.openapi(request)
+        return HTMLResponse(await run_in_threadpool(docs_page))
+
     def refuse_web_pages(self, request: Request) -> None:
         """Any site the developer visits could otherwise sign in as anyone from their browser: a
         form or a `text/plain` fetch needs no preflight, so the origin and the media type are
@@ -203,7 +213,11 @@ def create_app(
     by_path: dict[str, dict[str, Route]] = defaultdict(dict)
     for route in routes_manifest:
         by_path[route.path][route.method] = route
-    routes: list[BaseRoute] = [StarletteRoute("/health", gateway.health, methods=["GET"])]
+    routes: list[BaseRoute] = [
+        StarletteRoute("/health", gateway.health, methods=["GET"]),
+        StarletteRoute("/openapi.json", gateway.openapi, methods=["GET"]),
+        StarletteRoute("/docs", gateway.docs, methods=["GET"]),
+    ]
     if identity is not None:
         routes += [
             StarletteRoute("/auth/dev/token", gateway.dev_token, methods=["POST"]),
@@ -224,8 +238,11 @@ def create_app(
         status = exc.status_code if isinstance(exc, HTTPException) else 500
         if status == 404:
             return json_error(NotFound(f"No route for {request.method} {request.url.path}."))
-        if status == 405:
-            return json_response(405, error_body("method_not_allowed", "Method not allowed."))
+        if status == 405:  # Starlette names the path's methods in Allow, as RFC 9110 asks
+            headers = dict(exc.headers or {}) if isinstance(exc, HTTPException) else None
+            return json_response(
+                405, error_body("method_not_allowed", "Method not allowed."), headers
+            )
         return json_response(status, error_body("http_error", str(getattr(exc, "detail", ""))))
 
     async def server_error(request: Request, exc: Exception) -> Response:

@@ -16,6 +16,8 @@ from the resolver: its arguments carry the validated body, query and path, and t
 
 from __future__ import annotations
 
+import base64
+import binascii
 import functools
 import inspect
 import json
@@ -30,6 +32,7 @@ from typing import Annotated, Any, Final, Literal, TypeVar
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
 from aws_lambda_powertools.event_handler.depends import Depends
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+from aws_lambda_powertools.event_handler.openapi.params import Query
 from aws_lambda_powertools.event_handler.request import Request
 from aws_lambda_powertools.shared.json_encoder import Encoder
 from pydantic import BaseModel
@@ -38,6 +41,7 @@ from alpaco.kernel import log
 from alpaco.kernel.config import get_settings
 from alpaco.kernel.http import (
     ApiError,
+    BadRequest,
     Cors,
     InternalError,
     NotFound,
@@ -75,6 +79,7 @@ class Api:
     resolver: APIGatewayRestResolver
     signed_in: set[tuple[str, str]] = field(default_factory=set)
     missing_messages: dict[tuple[str, str], str] = field(default_factory=dict)
+    query_models: dict[tuple[str, str], type[BaseModel]] = field(default_factory=dict)
 
 
 def _incoming(request: Request) -> ApiRequest:
@@ -154,15 +159,20 @@ def route(
 ) -> Callable[[Route], Route]:
     """Register a route at its manifest path (`/community/{postId}`) with its `auth` as in the
     manifest, documented by `ok` (the body of a `status` answer) and the error statuses it can
-    answer besides 400, 500 and, where a token may come, 401. `missing` words the 400 for a body
-    without its required fields."""
+    answer besides 400, 500, 401 where a token may come and 404 where the path has parameters.
+    `missing` words the 400 for a body without its required fields."""
     responses: dict[int, Any] = {
         status: {
             "description": HTTPStatus(status).phrase,
             "content": {"application/json": {"model": ok}},
         }
     }
-    for code in sorted({400, 500, *errors, *((401,) if auth != "none" else ())}):
+    implied = {400, 500}
+    if auth != "none":
+        implied.add(401)
+    if "{" in path:
+        implied.add(404)  # a path parameter the resolver cannot match names no route
+    for code in sorted({*implied, *errors}):
         responses[code] = {
             "description": HTTPStatus(code).phrase,
             "content": {"application/json": {"model": ErrorBody}},
@@ -175,12 +185,25 @@ def route(
         api.missing_messages[(method.upper(), path)] = missing
 
     def register(func: Route) -> Route:
+        query = _query_model(func)
+        if query is not None:
+            api.query_models[(method.upper(), path)] = query
         api.resolver.route(
             powertools_path, method.upper(), responses=responses, security=_SECURITY[auth]
         )(_outside_resolving(func))
         return func
 
     return register
+
+
+def _query_model(func: Callable[..., Any]) -> type[BaseModel] | None:
+    """The model a route takes its query string into, if any (`Annotated[Model, Query()]`)."""
+    for hint in typing.get_type_hints(func, include_extras=True).values():
+        if typing.get_origin(hint) is Annotated:
+            model, *marks = typing.get_args(hint)
+            if any(isinstance(mark, Query) for mark in marks) and issubclass(model, BaseModel):
+                return model  # type: ignore[no-any-return]
+    return None
 
 
 def _outside_resolving(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -220,6 +243,18 @@ def _not_json(event: dict[str, Any]) -> bool:
     return media not in ("", "application/json")
 
 
+def _utf8_body(event: dict[str, Any]) -> bool:
+    """A base64 body must decode to UTF-8 text; the resolver would fail on it with a 500."""
+    body = event.get("body")
+    if not body or not event.get("isBase64Encoded"):
+        return True
+    try:
+        base64.b64decode(str(body), validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError):
+        return False
+    return True
+
+
 def _refusal(error: ApiError) -> dict[str, Any]:
     return {
         "statusCode": error.status,
@@ -234,6 +269,8 @@ def _answer(api: Api, event: dict[str, Any], context: Any) -> dict[str, Any]:
         return _refusal(Unauthorized("Authentication required."))
     if _not_json(event):
         return _refusal(UnsupportedMediaType("Request bodies must be application/json."))
+    if not _utf8_body(event):
+        return _refusal(BadRequest("Request bodies must be UTF-8 encoded JSON."))
     app = api.resolver
     with _resolving:
         # Powertools clears its per-request context when a resolve ends, and an earlier request

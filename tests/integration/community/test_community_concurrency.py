@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 
-from alpaco.services.community import repository
+from alpaco.services.community.audit import audit
 
 pytestmark = pytest.mark.integration
 
@@ -57,16 +57,16 @@ def test_fifty_users_liking_and_unliking_at_once_keep_an_exact_count(client, boa
     first = _all_at_once([_like(client, post, h) for h in crowd])
     assert [r.status_code for r in first] == [200] * USERS
     assert all(r.json()["isLiked"] for r in first)
-    assert repository.audit(post).likes_count == USERS
+    assert audit(post).likes_count == USERS
 
     # Everyone toggles again; every other user toggles twice at the same moment (a double click).
     second = [_like(client, post, h) for h in crowd] + [_like(client, post, h) for h in crowd[::2]]
     responses = _all_at_once(second)
     assert [r.status_code for r in responses] == [200] * len(second)
 
-    audit = repository.audit(post)
+    counted = audit(post)
     expected = len(crowd[::2])
-    assert audit.stored_likes == audit.likes_count == expected
+    assert counted.stored_likes == counted.likes_count == expected
     assert board.read(post)["likesCount"] == expected
     states = _all_at_once([lambda h=h: client.get(f"/community/{post}", headers=h) for h in crowd])
     liked = [r.json()["isLiked"] for r in states]
@@ -82,7 +82,7 @@ def test_fifty_comments_created_and_deleted_at_once_keep_an_exact_count(client, 
         ]
     )
     assert [r.status_code for r in created] == [201] * USERS
-    assert repository.audit(post).comment_count == USERS
+    assert audit(post).comment_count == USERS
     ids = [r.json()["commentId"] for r in created]
 
     def delete(comment_id, headers):
@@ -97,8 +97,8 @@ def test_fifty_comments_created_and_deleted_at_once_keep_an_exact_count(client, 
     statuses = Counter(r.status_code for r in _all_at_once(deletes + admin_duplicates + fresh))
 
     assert statuses == {200: USERS, 404: 10, 201: 20}, "a lost delete is never reported as done"
-    audit = repository.audit(post)
-    assert audit.stored_comments == audit.comment_count == 20
+    counted = audit(post)
+    assert counted.stored_comments == counted.comment_count == 20
     listed = board.walk(f"/community/{post}/comments", "comments", pageSize=100)
     assert sum(len(p) for p in listed) == 20
 
@@ -139,6 +139,6 @@ def test_deleting_a_post_while_comments_pour_in_leaves_nothing(client, board, ca
     assert set(outcomes) == {201, 404}, outcomes
     assert outcomes[404] == len(writers), "every writer was refused once the post was going"
     assert deleted.json()["deletedCommentsCount"] == outcomes[201], "every accepted comment swept"
-    assert repository.audit(post).stored_items == 0
+    assert audit(post).stored_items == 0
     assert client.get(f"/community/{post}").status_code == 404
     assert client.get(f"/community/{post}/comments").json()["comments"] == []

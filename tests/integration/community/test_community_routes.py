@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alpaco.services.community import repository
+from alpaco.services.community.audit import audit
 
 pytestmark = pytest.mark.integration
 
@@ -140,7 +140,7 @@ def test_delete_post_by_author_or_admin_only(api, board, cast, role, status):
     assert body["deletedLikesCount"] == 1
     assert body["message"] == "게시글과 관련 댓글 1개가 성공적으로 삭제되었습니다."
     _error(api.get(f"/community/{post['postId']}"), 404, "게시글을 찾을 수 없습니다.")
-    assert repository.audit(post["postId"]).stored_items == 0
+    assert audit(post["postId"]).stored_items == 0
 
 
 @pytest.mark.parametrize(("role", "status"), _matrix(200, 200, 401, 200))
@@ -257,7 +257,7 @@ def test_a_deleted_post_takes_no_comments_or_likes(api, board, cast):
     _error(api.post(f"{url}/comments", json={"content": "c"}, headers=cast.headers["other"]), 404)
     _error(api.post(f"{url}/like", headers=cast.headers["other"]), 404)
     _error(api.delete(url, headers=cast.headers["owner"]), 404)
-    assert repository.audit(post["postId"]).stored_items == 0
+    assert audit(post["postId"]).stored_items == 0
 
 
 def test_an_invalid_token_is_401_even_on_public_routes(api, board, cast):

@@ -164,6 +164,31 @@ def test_a_list_read_budget_that_is_not_a_positive_count_stops_start_up(
         get_settings()
 
 
+@pytest.mark.parametrize(
+    "name", ["ALPACO_JWKS_CACHE_SECONDS", "ALPACO_TOKEN_LEEWAY_SECONDS", "ALPACO_MAX_BODY_BYTES"]
+)
+def test_a_number_that_is_not_whole_stops_start_up_naming_it(
+    monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.setenv("ALPACO_ENV", "local")
+    monkeypatch.setenv(name, "1h")
+
+    with pytest.raises(ConfigurationError, match=f"^{name} must be a whole number, not '1h'$"):
+        get_settings()
+
+
+def test_numbers_keep_their_defaults_unless_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ALPACO_ENV", "local")
+    monkeypatch.delenv("ALPACO_JWKS_CACHE_SECONDS", raising=False)
+    monkeypatch.setenv("ALPACO_TOKEN_LEEWAY_SECONDS", "")
+    monkeypatch.setenv("ALPACO_MAX_BODY_BYTES", "1024")
+
+    settings = get_settings()
+
+    assert (settings.jwks_cache_seconds, settings.token_leeway_seconds) == (3600, 30)
+    assert settings.max_body_bytes == 1024
+
+
 RATE_SETTINGS = [f"ALPACO_RATE_LIMIT_{name}" for name in ("GRADINGS", "POSTS", "COMMENTS", "LIKES")]
 
 

@@ -126,9 +126,10 @@ def _text(value: Any, field: str, limit: int, missing: str) -> str:
 
 
 def _problem_id(value: Any) -> str | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
+    too_long = isinstance(value, str) and len(value) > PROBLEM_ID_MAX
+    if value is None or (isinstance(value, str) and not value.strip() and not too_long):
         return None
-    if not isinstance(value, str) or len(value) > PROBLEM_ID_MAX or value != value.strip():
+    if not isinstance(value, str) or too_long or value != value.strip():
         raise BadRequest(
             f"problemId는 {PROBLEM_ID_MAX}자 이하의 문자열이어야 합니다.",
             details={"field": "problemId", "maxLength": PROBLEM_ID_MAX},

@@ -6,23 +6,37 @@ original's words (blank text, length limits, the problem id's form).
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, Field
 
 from alpaco.kernel.schemas import Filter, PageQuery, View
-from alpaco.services.community.domain import COMMENT_MAX, CONTENT_MAX, TITLE_MAX
+from alpaco.services.community.domain import COMMENT_MAX, CONTENT_MAX, PROBLEM_ID_MAX, TITLE_MAX
+
+
+def _text(limit: int, description: str) -> Any:
+    """Documented, not enforced by the model: `domain` enforces it in the original's words."""
+    return Field(
+        description=description,
+        json_schema_extra={"minLength": 1, "maxLength": limit, "pattern": r"\S"},
+    )
 
 
 class PostBody(BaseModel):
     """`author` (or any unknown field) is ignored: the author is whoever the token says. On an
     edit, an absent `problemId` keeps the link and null or "" removes it."""
 
-    title: str = Field(description=f"At most {TITLE_MAX:,} characters, not blank.")
-    content: str = Field(description=f"Markdown, at most {CONTENT_MAX:,} characters, not blank.")
-    problemId: str | None = None
+    title: str = _text(TITLE_MAX, "Not blank.")
+    content: str = _text(CONTENT_MAX, "Markdown, not blank.")
+    problemId: str | None = Field(
+        default=None,
+        description="The problem the post is about; blank means none.",
+        json_schema_extra={"maxLength": PROBLEM_ID_MAX},
+    )
 
 
 class CommentBody(BaseModel):
-    content: str = Field(description=f"Markdown, at most {COMMENT_MAX:,} characters, not blank.")
+    content: str = _text(COMMENT_MAX, "Markdown, not blank.")
 
 
 class PostListQuery(PageQuery):

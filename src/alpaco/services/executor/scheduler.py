@@ -19,6 +19,8 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 
+from alpaco.services.executor.settings import ExecutorSettings
+
 HALF_LIFE_S = 10.0
 FORGET_BELOW_S = 1e-3
 
@@ -33,10 +35,7 @@ def max_concurrent() -> int:
     Waiting submissions hold only an idle fork server (~10 MB); the cores share bounds the CPU,
     so a high cap keeps a few accounts' slow submissions from locking everyone else out.
     """
-    raw = os.environ.get("ALPACO_EXECUTOR_MAX_CONCURRENT", "").strip()
-    if raw.isdigit() and int(raw) > 0:
-        return int(raw)
-    return 8 * usable_cores()
+    return ExecutorSettings.from_env().max_concurrent or 8 * usable_cores()
 
 
 class Ticket:

@@ -15,7 +15,6 @@ once; 0 turns the pool off).
 from __future__ import annotations
 
 import atexit
-import os
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -23,6 +22,7 @@ from collections.abc import Callable
 from alpaco.kernel import log
 from alpaco.services.executor.sandbox import Box
 from alpaco.services.executor.scheduler import usable_cores
+from alpaco.services.executor.settings import ExecutorSettings
 
 logger = log.get_logger("executor")
 
@@ -30,8 +30,8 @@ RETRY_PAUSE_S = 1.0
 
 
 def warm_size() -> int:
-    raw = os.environ.get("ALPACO_EXECUTOR_WARM", "").strip()
-    return int(raw) if raw.isdigit() else usable_cores()
+    warm = ExecutorSettings.from_env().warm
+    return usable_cores() if warm is None else warm
 
 
 class WarmPool:

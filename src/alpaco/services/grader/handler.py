@@ -18,7 +18,7 @@ from alpaco.kernel.rate_limit import RateLimiter
 from alpaco.kernel.request import require_caller
 from alpaco.kernel.service import Incoming, create_app, make_handler, route
 from alpaco.services.grader import repository
-from alpaco.services.grader.inflight import limiter_from_env
+from alpaco.services.grader.limiter_choice import limiter_from_env
 from alpaco.services.grader.problem_cache import CachedProblems
 from alpaco.services.grader.request import GradeRequest, parse_request
 from alpaco.services.grader.schemas import GradeBody, GradeResult

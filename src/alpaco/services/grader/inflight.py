@@ -1,6 +1,6 @@
-"""At most two gradings in flight per user: the port, the in-process adapter, and the choice.
+"""At most two gradings in flight per user: the port and the in-process adapter.
 
-Which adapter runs where:
+Which adapter runs where (`limiter_choice.py` picks it):
 - `ProcessLimiter` (`ALPACO_GRADER_LIMITER=memory`, the default off Lambda): a counter in this
   process's memory. Exact for the local gateway, where one process serves every request, and
   for tests; meaningless on Lambda, where concurrent requests land on different instances.
@@ -12,7 +12,6 @@ A refused grading raises `TooManyRequests` (429); it is never queued.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -21,7 +20,6 @@ from typing import Final, Protocol
 from alpaco.kernel.http import TooManyRequests
 
 MAX_IN_FLIGHT_PER_USER: Final = 2
-LIMITER_ENV: Final = "ALPACO_GRADER_LIMITER"
 
 
 class InFlightLimiter(Protocol):
@@ -56,17 +54,3 @@ class ProcessLimiter:
                     self._running[user_id] = remaining
                 else:
                     del self._running[user_id]
-
-
-def limiter_from_env() -> InFlightLimiter:
-    """The adapter `ALPACO_GRADER_LIMITER` names, else the one for where this runs (Lambda sets
-    `AWS_LAMBDA_FUNCTION_NAME`); an unknown name is a configuration error."""
-    default = "dynamodb" if os.environ.get("AWS_LAMBDA_FUNCTION_NAME") else "memory"
-    name = os.environ.get(LIMITER_ENV, "").strip().lower() or default
-    if name == "memory":
-        return ProcessLimiter()
-    if name == "dynamodb":
-        from alpaco.services.grader.inflight_dynamodb import DynamoLeaseLimiter
-
-        return DynamoLeaseLimiter()
-    raise ValueError(f"{LIMITER_ENV} must be 'memory' or 'dynamodb', not {name!r}")

@@ -24,7 +24,7 @@ MAX_ID_CHARS: Final = 128
 app = create_app("submissions")
 
 
-@route(app, "GET", "/submissions", ok=Page[SubmissionView], errors=(401, 404))
+@route(app, "GET", "/submissions", ok=Page[SubmissionView], auth="optional", errors=(401, 404))
 def list_submissions(
     query: Annotated[SubmissionListQuery, Query()], request: Incoming
 ) -> dict[str, Any]:

@@ -9,7 +9,9 @@ import pytest
 from alpaco.kernel import dynamo
 from alpaco.kernel.tables import COMMUNITY
 from alpaco.services.community import repository
+from alpaco.services.community.audit import audit
 from alpaco.services.community.domain import Missing, NotOwner, PostDraft, PostEdit
+from alpaco.services.community.items import now
 
 pytestmark = pytest.mark.usefixtures("dynamodb_endpoint")
 
@@ -29,7 +31,7 @@ def _mark_deleting(post_id: str) -> None:
         TableName=COMMUNITY.name,
         Key={"PK": {"S": post_id}, "SK": {"S": "POST"}},
         UpdateExpression="SET deleting = :at",
-        ExpressionAttributeValues={":at": {"S": repository.now()}},
+        ExpressionAttributeValues={":at": {"S": now()}},
     )
 
 
@@ -59,14 +61,14 @@ def test_delete_sweeps_every_comment_and_like_however_many():
     post = _post(owner)
     _seed(post, comments=230, likes=70)
     repository.add_comment(post, "one more", user_id=_user(), author="B")
-    before = repository.audit(post)
+    before = audit(post)
     assert (before.comment_count, before.stored_comments) == (231, 231)
     assert (before.likes_count, before.stored_likes) == (70, 70)
 
     removed = repository.delete_post(post, user_id=owner, admin=False)
 
     assert (removed.comments, removed.likes) == (231, 70)
-    assert repository.audit(post).stored_items == 0
+    assert audit(post).stored_items == 0
 
 
 def test_a_half_finished_delete_hides_the_post_and_is_resumed_by_its_author():
@@ -88,7 +90,7 @@ def test_a_half_finished_delete_hides_the_post_and_is_resumed_by_its_author():
         repository.delete_post(post, user_id=stranger, admin=False)
 
     assert repository.delete_post(post, user_id=owner, admin=False).comments == 1
-    assert repository.audit(post).stored_items == 0
+    assert audit(post).stored_items == 0
 
 
 def test_refusals_tell_missing_from_not_yours():
@@ -107,8 +109,8 @@ def test_refusals_tell_missing_from_not_yours():
     repository.delete_comment(post, comment, user_id=owner, admin=False)
     with pytest.raises(Missing):
         repository.delete_comment(post, comment, user_id=owner, admin=False)
-    audit = repository.audit(post)
-    assert (audit.comment_count, audit.stored_comments) == (0, 0)
+    counted = audit(post)
+    assert (counted.comment_count, counted.stored_comments) == (0, 0)
 
 
 def test_writes_to_a_missing_post_leave_no_item():
@@ -117,7 +119,7 @@ def test_writes_to_a_missing_post_leave_no_item():
         repository.add_comment(ghost, "c", user_id=_user(), author="B")
     with pytest.raises(Missing):
         repository.toggle_like(ghost, user_id=_user())
-    assert repository.audit(ghost).stored_items == 0
+    assert audit(ghost).stored_items == 0
 
 
 def test_like_state_and_count_are_read_together():

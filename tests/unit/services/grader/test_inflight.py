@@ -1,4 +1,4 @@
-"""The in-process limiter and the choice of adapter (the DynamoDB one: test_inflight_dynamodb.py)."""
+"""The in-process limiter (the DynamoDB one: test_inflight_dynamodb.py; the choice: test_limiter_choice.py)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ import threading
 import pytest
 
 from alpaco.kernel.http import TooManyRequests
-from alpaco.services.grader.inflight import LIMITER_ENV, ProcessLimiter, limiter_from_env
-from alpaco.services.grader.inflight_dynamodb import DynamoLeaseLimiter
+from alpaco.services.grader.inflight import ProcessLimiter
 
 
 def test_a_user_gets_two_slots_and_others_are_unaffected() -> None:
@@ -51,29 +50,3 @@ def test_the_limit_holds_across_threads() -> None:
         thread.join()
     with limiter.slot("u"), limiter.slot("u"):
         pass
-
-
-@pytest.mark.parametrize(
-    ("raw", "on_lambda", "kind"),
-    [
-        ("", False, ProcessLimiter),
-        ("", True, DynamoLeaseLimiter),
-        ("memory", True, ProcessLimiter),
-        ("DynamoDB", False, DynamoLeaseLimiter),
-    ],
-)
-def test_the_environment_picks_the_adapter(
-    monkeypatch: pytest.MonkeyPatch, raw: str, on_lambda: bool, kind: type
-) -> None:
-    monkeypatch.setenv(LIMITER_ENV, raw)
-    if on_lambda:
-        monkeypatch.setenv("AWS_LAMBDA_FUNCTION_NAME", "alpaco-grader")
-    else:
-        monkeypatch.delenv("AWS_LAMBDA_FUNCTION_NAME", raising=False)
-    assert isinstance(limiter_from_env(), kind)
-
-
-def test_an_unknown_adapter_is_a_configuration_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(LIMITER_ENV, "redis")
-    with pytest.raises(ValueError, match="redis"):
-        limiter_from_env()

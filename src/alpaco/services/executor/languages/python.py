@@ -10,11 +10,12 @@ version is used instead.
 from __future__ import annotations
 
 import marshal
-import os
 import stat
 import sys
 from functools import lru_cache
 from pathlib import Path
+
+from alpaco.services.executor.settings import ExecutorSettings
 
 FLAGS = ("-I", "-S", "-B")
 SYSTEM_PREFIXES = ("/usr",)
@@ -24,7 +25,7 @@ SYSTEM_PREFIXES = ("/usr",)
 def interpreter(*, other_uid: bool) -> tuple[Path, bool]:
     """(binary, reachable by other uids). `ALPACO_EXECUTOR_PYTHON` overrides the choice."""
     version = f"python{sys.version_info.major}.{sys.version_info.minor}"
-    override = os.environ.get("ALPACO_EXECUTOR_PYTHON")
+    override = ExecutorSettings.from_env().python
     candidates = (
         [Path(override)]
         if override

@@ -18,11 +18,11 @@ from functools import lru_cache
 from alpaco.kernel import log
 from alpaco.services.executor.sandbox import bwrap, cgroup, seccomp
 from alpaco.services.executor.sandbox.uids import lease_uid
+from alpaco.services.executor.settings import ExecutorSettings
 
 logger = log.get_logger("executor")
 
 SANDBOX_UID_BASE = 60000
-MODES = ("full", "thin")
 _BWRAP_CANDIDATES = ("bwrap", "/usr/bin/bwrap")
 _PROBE_PYTHON = ("/usr/bin/python3",)
 # What a case's isolation needs, tried once inside a real sandbox: a pid namespace for the next
@@ -95,14 +95,9 @@ class Capabilities:
 @lru_cache(maxsize=1)
 def detect() -> Capabilities:
     """Probe the layers once per process (≈30 ms: two throw-away bubblewrap runs)."""
-    mode = os.environ.get("ALPACO_SANDBOX", "full").strip().lower() or "full"
-    if mode not in MODES:
-        raise ValueError(f"ALPACO_SANDBOX must be one of {', '.join(MODES)}, not {mode!r}")
-    disabled = {
-        name.strip(): "disabled by ALPACO_EXECUTOR_DISABLE"
-        for name in os.environ.get("ALPACO_EXECUTOR_DISABLE", "").split(",")
-        if name.strip()
-    }
+    settings = ExecutorSettings.from_env()
+    mode = settings.sandbox_mode
+    disabled = dict.fromkeys(settings.disabled_layers, "disabled by ALPACO_EXECUTOR_DISABLE")
     if mode == "thin":
         disabled |= dict.fromkeys(
             ("bwrap", "cgroup"), "thin mode (ALPACO_SANDBOX=thin), as on Lambda"

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from alpaco.kernel.config import ConfigurationError
 from alpaco.services.executor.sandbox import probe
 
 
@@ -78,5 +79,5 @@ def test_thin_mode_is_what_lambda_offers(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_an_unknown_mode_is_a_configuration_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ALPACO_SANDBOX", "none")
 
-    with pytest.raises(ValueError, match="ALPACO_SANDBOX"):
+    with pytest.raises(ConfigurationError, match="ALPACO_SANDBOX"):
         probe.detect()
