@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
 from alpaco.gateway.identity import DevIdentityProvider, DevUser
 from alpaco.kernel.auth import ADMIN_GROUP
+from alpaco.kernel.config import reset_settings
 
 os.environ.setdefault("ALPACO_ENV", "local")
 os.environ.setdefault("AWS_REGION", "ap-northeast-2")
@@ -50,6 +55,118 @@ def dynamodb_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
         yield engine.endpoint
     finally:
         engine.stop()
+
+
+@pytest.fixture(scope="session")
+def private_tables(dynamodb_endpoint: str) -> Callable[[], AbstractContextManager[str]]:
+    """`with private_tables():` every table afresh and empty under a prefix of its own, for a test
+    that needs to own a whole table (fixed ids, counts of everything stored); then dropped."""
+    from alpaco.kernel import dynamo, tables
+
+    @contextmanager
+    def fresh() -> Iterator[str]:
+        prefix = f"p{uuid.uuid4().hex[:8]}-"
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("ALPACO_TABLE_PREFIX", prefix)
+            reset_settings()
+            created = tables.create_missing(dynamo.client())
+            try:
+                yield prefix
+            finally:
+                for name in created:
+                    dynamo.client().delete_table(TableName=name)
+        reset_settings()
+
+    return fresh
+
+
+def _put_problem(cases: list[dict[str, Any]], **overrides: Any) -> str:
+    from alpaco.services.problems import repository
+
+    problem_id = f"problem-{uuid.uuid4()}"
+    item: dict[str, Any] = {
+        "problemId": problem_id,
+        "title": "Sum of a list",
+        "title_translated": "리스트의 합",
+        "mode": "function",
+        "judgeType": "equal",
+        "timeLimitSeconds": 1,
+        "memoryLimitMb": 128,
+        "finalTestCases": json.dumps(cases),
+        "generationStatus": "completed",
+        "createdAt": "2026-01-01T00:00:00.000Z",
+        "creatorId": "grader-tests",
+        "submissionCount": 0,
+        "acceptedCount": 0,
+    }
+    item.update(overrides)
+    repository.write_problem({k: v for k, v in item.items() if v is not None})
+    return problem_id
+
+
+def _stored(submission_id: str) -> dict[str, Any] | None:
+    from alpaco.kernel import dynamo
+    from alpaco.kernel.tables import SUBMISSIONS
+
+    response = dynamo.client().get_item(
+        TableName=SUBMISSIONS.name, Key={"submissionId": {"S": submission_id}}, ConsistentRead=True
+    )
+    item = response.get("Item")
+    return dynamo.from_item(item) if item else None
+
+
+@pytest.fixture(scope="session")
+def put_problem(dynamodb_endpoint: str) -> Callable[..., str]:
+    """`put_problem(cases, **fields)` writes a function problem straight into the Problems table
+    through its repository (fields override; None drops one) and gives its fresh id."""
+    return _put_problem
+
+
+@pytest.fixture(scope="session")
+def stored(dynamodb_endpoint: str) -> Callable[[str], dict[str, Any] | None]:
+    """`stored(submission_id)`: the Submissions item exactly as written, or None."""
+    return _stored
+
+
+# Windows start at multiples of their length since the epoch; this one runs from 2001 to 2033, so no
+# window boundary can fall between a test's requests and give it a fresh budget halfway.
+RATE_WINDOW_SECONDS = 1_000_000_000
+
+
+@dataclass(frozen=True)
+class RateLimits:
+    """Settings are read per request, so a limit lowered here reaches the handlers (the gateway's
+    too: it runs in this process)."""
+
+    patch: pytest.MonkeyPatch
+
+    def lower(self, **limits: int) -> None:
+        """`lower(posts=2)`: that budget per user for the rest of the test."""
+        self.patch.setenv("ALPACO_RATE_LIMIT_WINDOW_SECONDS", str(RATE_WINDOW_SECONDS))
+        for action, limit in limits.items():
+            self.patch.setenv(f"ALPACO_RATE_LIMIT_{action.upper()}", str(limit))
+        reset_settings()
+
+    @staticmethod
+    def assert_refused(response: httpx.Response, action: str) -> None:
+        """A 429 in the one error shape, with a Retry-After that a page on an allowed origin
+        may read."""
+        assert response.status_code == 429, response.text
+        body = response.json()
+        assert set(body) == {"message", "code"}
+        assert body["code"] == "too_many_requests"
+        assert f"Too many {action}" in body["message"]
+        assert 0 < int(response.headers["Retry-After"]) <= RATE_WINDOW_SECONDS
+        assert response.headers["Access-Control-Allow-Origin"] == response.request.headers["Origin"]
+        assert "Retry-After" in response.headers["Access-Control-Expose-Headers"].split(",")
+
+
+@pytest.fixture
+def rate_limits(dynamodb_endpoint: str) -> Iterator[RateLimits]:
+    """Rate limits lowered for one test, on the real limiter and its table in DynamoDB Local."""
+    with pytest.MonkeyPatch.context() as patch:
+        yield RateLimits(patch)
+    reset_settings()
 
 
 class _ServerThread(threading.Thread):

@@ -12,6 +12,11 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.security
 
+# What the hostile code below sleeps for: a judge held by it would answer only after this. The
+# checks of how long a run took are fractions of it, never a latency figure a loaded machine (these
+# tests run beside fork bombs) could miss.
+HOLD_S = 60
+
 
 def test_fork_bomb_is_contained(judge: Judge) -> None:
     code = (
@@ -62,8 +67,8 @@ def test_background_process_left_after_return_neither_survives_nor_delays(judge:
     code = (
         "import subprocess\n"
         "def solution(x):\n"
-        "    subprocess.Popen(['sleep', '60'])\n"
-        "    subprocess.Popen(['sleep', '60'], start_new_session=True)\n"
+        f"    subprocess.Popen(['sleep', '{HOLD_S}'])\n"
+        f"    subprocess.Popen(['sleep', '{HOLD_S}'], start_new_session=True)\n"
         "    return x\n"
     )
     started = time.monotonic()
@@ -71,7 +76,7 @@ def test_background_process_left_after_return_neither_survives_nor_delays(judge:
     result = judge.run(code, input_data=7)
 
     assert (result["status"], result["returnValue"]) == ("OK", 7)
-    assert time.monotonic() - started < 10
+    assert time.monotonic() - started < HOLD_S / 2
 
 
 def test_killing_the_parent_does_not_reach_the_harness(judge: Judge) -> None:
@@ -102,17 +107,18 @@ def test_self_suspension_does_not_hold_the_judge(judge: Judge) -> None:
         "import os, signal, time\n"
         "def solution(x):\n"
         "    os.kill(os.getpid(), signal.SIGSTOP)\n"
-        "    time.sleep(60)\n"
+        f"    time.sleep({HOLD_S})\n"
     )
     started = time.monotonic()
 
     result = judge.run(code, input_data=1, timeout_ms=300)
 
     # Full: the case is pid 1 of its namespace, which ignores its own SIGSTOP, then sleeps to
-    # the limit. Thin: signalling any pid is refused, so the kill raises.
+    # the limit. Thin: signalling any pid is refused, so the kill raises. The verdict says the
+    # limit ended it; the time, that nothing waited for the stopped or sleeping process.
     assert (result["status"], result["exceptionType"]) == (
         ("TLE", None) if judge.full else ("RE", "PermissionError"))  # fmt: skip
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < HOLD_S / 2
 
 
 def test_ignoring_cpu_and_termination_signals_does_not_beat_the_limit(judge: Judge) -> None:

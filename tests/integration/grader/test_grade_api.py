@@ -157,7 +157,8 @@ def test_a_timeout_reports_about_the_time_limit(
     code = "def solution(d):\n    while True:\n        pass\n"
     body = submit(auth_headers("grader-tle"), problem_id, code)
     assert body["status"] == "TIME_LIMIT_EXCEEDED"
-    assert 0.3 <= body["results"][0]["executionTime"] < 2.0
+    # The limit itself, as the executor reports every TLE: no measured time a loaded machine sways.
+    assert body["results"][0]["executionTime"] == 0.3
 
 
 def test_the_first_failing_case_decides(

@@ -1,18 +1,22 @@
-"""The whole bank seeded from scratch through the real executor: every problem passes its gates."""
+"""The whole bank seeded from scratch through the real executor into an empty Problems table in
+DynamoDB Local: every problem passes its gates."""
 
 from __future__ import annotations
 
-import copy
 import json
 import re
-import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from typing import Any
 
 import pytest
 
-from alpaco.bank.catalog import load_bank
+from alpaco.bank.catalog import load_bank, problem_id
 from alpaco.bank.seed import SeedReport, seed_bank
 from alpaco.services.executor.handler import handler
+from alpaco.services.problems import repository
+
+Stored = Callable[[], dict[str, dict[str, Any]]]
 
 
 class HandlerInvoker:
@@ -26,44 +30,33 @@ class HandlerInvoker:
         return result
 
 
-class MemoryStore:
-    def __init__(self) -> None:
-        self.items: dict[str, dict[str, Any]] = {}
-
-    def get_problem(self, problem_id: str) -> dict[str, Any] | None:
-        item = self.items.get(problem_id)
-        return copy.deepcopy(item) if item is not None else None
-
-    def write_problem(self, item: dict[str, Any], previous: dict[str, Any] | None) -> None:
-        self.items[item["problemId"]] = copy.deepcopy(item)
-
-
 @pytest.fixture(scope="module")
-def seeded() -> tuple[SeedReport, MemoryStore]:
-    store = MemoryStore()
-    started = time.perf_counter()
-    report = seed_bank(HandlerInvoker(), store)
-    elapsed = time.perf_counter() - started
-    print(f"\nseeded {len(report.seeded)} bank problems through the executor in {elapsed:.1f} s")
-    for result in report.results:
-        print(f"  {result.bank_id:28} {result.outcome:8} {result.seconds:6.2f} s  {result.message}")
-    return report, store
+def seeded(private_tables: Callable[[], AbstractContextManager[str]]) -> Iterator[SeedReport]:
+    """The bank seeded into an empty Problems table in DynamoDB Local, through the repository."""
+    with private_tables():
+        report = seed_bank(HandlerInvoker(), repository)
+        print(f"\nseeded {len(report.seeded)} bank problems through the executor")
+        for result in report.results:
+            print(
+                f"  {result.bank_id:28} {result.outcome:8} {result.seconds:6.2f} s  {result.message}"
+            )
+        yield report
 
 
-def test_every_bank_problem_seeds_from_scratch(seeded: tuple[SeedReport, MemoryStore]) -> None:
-    report, store = seeded
-    assert [(r.bank_id, r.message) for r in report.failed] == []
+def test_every_bank_problem_seeds_from_scratch(seeded: SeedReport, stored_problems: Stored) -> None:
+    assert [(r.bank_id, r.message) for r in seeded.failed] == []
     bank = load_bank()
-    assert [r.bank_id for r in report.seeded] == [bp.bank_id for bp in bank]
-    assert len(store.items) == len(bank) >= 24
+    assert [r.bank_id for r in seeded.seeded] == [bp.bank_id for bp in bank]
+    assert set(stored_problems()) == {problem_id(bp) for bp in bank}
+    assert len(bank) >= 24
+    assert repository.has_bank_problems()
 
 
-def test_seeding_again_changes_nothing(seeded: tuple[SeedReport, MemoryStore]) -> None:
-    _, store = seeded
-    before = copy.deepcopy(store.items)
-    again = seed_bank(HandlerInvoker(), store)
+def test_seeding_again_changes_nothing(seeded: SeedReport, stored_problems: Stored) -> None:
+    before = stored_problems()
+    again = seed_bank(HandlerInvoker(), repository)
     assert {r.outcome for r in again.results} == {"skipped"}
-    assert store.items == before
+    assert stored_problems() == before
 
 
 def _squeezed(text: str) -> str:
@@ -71,10 +64,9 @@ def _squeezed(text: str) -> str:
 
 
 def test_the_statements_show_the_reference_outputs_of_the_samples(
-    seeded: tuple[SeedReport, MemoryStore],
+    seeded: SeedReport, stored_problems: Stored
 ) -> None:
-    _, store = seeded
-    for item in store.items.values():
+    for item in stored_problems().values():
         samples = [c for c in json.loads(item["finalTestCases"]) if c["isSample"]]
         assert samples, item["bankId"]
         for case in samples:

@@ -1,17 +1,16 @@
 from __future__ import annotations
 
-import copy
 import dataclasses
 import json
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager
 from typing import Any
 
 import pytest
 
 from alpaco.bank.catalog import BANK_NAMESPACE, PROBLEMS_DIR, BankProblem, load_problem
 from alpaco.bank.seed import (
-    REPLACE_ATTEMPTS,
     SCHEMA_VERSION,
     bank_hash,
     problem_item,
@@ -19,9 +18,10 @@ from alpaco.bank.seed import (
 )
 from alpaco.bank.verify import VerifiedProblem, verify_problem
 from alpaco.kernel.dynamo import MAX_ITEM_BYTES
-from alpaco.services.problems.repository import ProblemChanged
+from alpaco.services.problems import repository
 
 Program = Callable[[Any], dict[str, Any]]
+Stored = Callable[[], dict[str, dict[str, Any]]]
 T0 = "2025-03-01T09:00:00.000Z"
 T1 = "2025-04-01T09:00:00.000Z"
 
@@ -51,20 +51,6 @@ class ScriptedExecutor:
         self.calls.append(payload)
         program = self.programs[payload["code_to_execute"]]
         return {"results": [program(data) for data in payload["inputs"]]}
-
-
-class MemoryStore:
-    def __init__(self) -> None:
-        self.items: dict[str, dict[str, Any]] = {}
-        self.puts = 0
-
-    def get_problem(self, problem_id: str) -> dict[str, Any] | None:
-        item = self.items.get(problem_id)
-        return copy.deepcopy(item) if item is not None else None
-
-    def write_problem(self, item: dict[str, Any], previous: dict[str, Any] | None) -> None:
-        self.items[item["problemId"]] = copy.deepcopy(item)
-        self.puts += 1
 
 
 def best_average(data: Any) -> dict[str, Any]:
@@ -195,119 +181,112 @@ def test_hidden_data_lives_only_in_the_hidden_fields(problems: list[BankProblem]
         assert json.dumps(text[::-1]) not in public
 
 
-def test_seeding_from_scratch_writes_every_problem(problems: list[BankProblem]) -> None:
-    store = MemoryStore()
-    report = seed_bank(executor_for(problems), store, problems=problems, clock=lambda: T0)
+@pytest.fixture
+def table(
+    private_tables: Callable[[], AbstractContextManager[str]], stored_problems: Stored
+) -> Iterator[Stored]:
+    """An empty Problems table of the test's own (bank ids are fixed); `table()` reads it all."""
+    with private_tables():
+        yield stored_problems
+
+
+def test_seeding_from_scratch_writes_every_problem(
+    problems: list[BankProblem], table: Stored
+) -> None:
+    report = seed_bank(executor_for(problems), repository, problems=problems, clock=lambda: T0)
     assert report.ok
     assert [r.bank_id for r in report.seeded] == ["a_plus_b", "string_reverse", "average_rating"]
     assert report.skipped == report.failed == ()
-    assert set(store.items) == {r.problem_id for r in report.seeded}
-    assert store.items["1"]["createdAt"] == T0
+    assert set(table()) == {r.problem_id for r in report.seeded}
+    assert table()["1"]["createdAt"] == T0
     assert "14 tests, 8 checked by the brute force" in report.seeded[0].message
 
 
 def test_seeding_again_skips_unchanged_problems_without_running_them(
-    problems: list[BankProblem],
+    problems: list[BankProblem], table: Stored
 ) -> None:
-    store, executor = MemoryStore(), executor_for(problems)
-    seed_bank(executor, store, problems=problems, clock=lambda: T0)
-    runs, puts = len(executor.calls), store.puts
-    report = seed_bank(executor, store, problems=problems, clock=lambda: T1)
+    executor = executor_for(problems)
+    seed_bank(executor, repository, problems=problems, clock=lambda: T0)
+    runs, before = len(executor.calls), table()
+    report = seed_bank(executor, repository, problems=problems, clock=lambda: T1)
     assert [(r.outcome, r.message) for r in report.results] == [("skipped", "unchanged")] * 3
-    assert (len(executor.calls), store.puts) == (runs, puts)
-    assert store.items["1"]["completedAt"] == T0
+    assert len(executor.calls) == runs
+    assert table() == before
+    assert table()["1"]["completedAt"] == T0
 
 
 def test_a_changed_problem_is_rewritten_keeping_its_creation_time_and_counters(
-    problems: list[BankProblem],
+    problems: list[BankProblem], table: Stored
 ) -> None:
-    store, executor = MemoryStore(), executor_for(problems)
-    seed_bank(executor, store, problems=problems, clock=lambda: T0)
-    store.items["1"].update(submissionCount=5, acceptedCount=2)
+    executor = executor_for(problems)
+    seed_bank(executor, repository, problems=problems, clock=lambda: T0)
+    for accepted in (True, False, True, False, False):
+        repository.record_submission("1", accepted=accepted)
     changed = [dataclasses.replace(problems[0], content_hash="edited"), *problems[1:]]
-    report = seed_bank(executor, store, problems=changed, clock=lambda: T1)
+    report = seed_bank(executor, repository, problems=changed, clock=lambda: T1)
     assert [r.outcome for r in report.results] == ["seeded", "skipped", "skipped"]
-    item = store.items["1"]
+    item = table()["1"]
     assert (item["createdAt"], item["completedAt"]) == (T0, T1)
     assert (item["submissionCount"], item["acceptedCount"]) == (5, 2)
     assert item["bankHash"] == bank_hash(changed[0]) != bank_hash(problems[0])
 
 
 def test_a_problem_that_fails_its_gates_is_reported_and_not_written(
-    problems: list[BankProblem],
+    problems: list[BankProblem], table: Stored
 ) -> None:
     executor = executor_for(problems)
     executor.programs[problems[1].brute_code] = ok
-    store = MemoryStore()
-    report = seed_bank(executor, store, problems=problems, clock=lambda: T0)
+    report = seed_bank(executor, repository, problems=problems, clock=lambda: T0)
     assert not report.ok
     assert [r.bank_id for r in report.seeded] == ["a_plus_b", "average_rating"]
     (failed,) = report.failed
     assert failed.bank_id == "string_reverse"
     assert failed.message.startswith("string_reverse: the brute force disagrees with the reference")
-    assert failed.problem_id not in store.items
+    assert failed.problem_id not in table()
+    assert len(table()) == 2
 
 
 def test_only_seeds_the_named_problems_and_reports_unknown_names(
-    problems: list[BankProblem],
+    problems: list[BankProblem], table: Stored
 ) -> None:
-    store = MemoryStore()
     report = seed_bank(
-        executor_for(problems), store, only=["a_plus_b", "no_such"], problems=problems
+        executor_for(problems), repository, only=["a_plus_b", "no_such"], problems=problems
     )
     assert [(r.bank_id, r.outcome) for r in report.results] == [
         ("no_such", "failed"),
         ("a_plus_b", "seeded"),
     ]
     assert report.failed[0].message == "no bank problem has this id"
-    assert set(store.items) == {"1"}
+    assert set(table()) == {"1"}
 
 
 def test_a_foreign_item_under_a_legacy_id_is_never_overwritten(
-    problems: list[BankProblem],
+    problems: list[BankProblem], table: Stored
 ) -> None:
-    store = MemoryStore()
-    store.items["1"] = {"problemId": "1", "title": "someone else's"}
-    report = seed_bank(executor_for(problems), store, problems=problems[:1])
+    repository.write_problem({"problemId": "1", "title": "someone else's"})
+    report = seed_bank(executor_for(problems), repository, problems=problems[:1])
     assert report.failed[0].message == "problemId '1' already holds a non-bank problem"
-    assert store.items["1"]["title"] == "someone else's"
+    assert table()["1"]["title"] == "someone else's"
 
 
-def test_an_item_over_the_size_budget_is_not_written(problems: list[BankProblem]) -> None:
+def test_an_item_over_the_size_budget_is_not_written(
+    problems: list[BankProblem], table: Stored
+) -> None:
     bloated = dataclasses.replace(problems[0], statement_en="x" * MAX_ITEM_BYTES)
-    store = MemoryStore()
-    report = seed_bank(executor_for(problems), store, problems=[bloated])
+    report = seed_bank(executor_for(problems), repository, problems=[bloated])
     assert "over the 350000 byte budget" in report.failed[0].message
-    assert store.items == {}
+    assert table() == {}
 
 
-def test_the_summary_lists_every_problem_and_the_totals(problems: list[BankProblem]) -> None:
+def test_the_summary_lists_every_problem_and_the_totals(
+    problems: list[BankProblem], table: Stored
+) -> None:
     executor = executor_for(problems)
     executor.programs[problems[1].brute_code] = ok
-    report = seed_bank(executor, MemoryStore(), problems=problems)
+    report = seed_bank(executor, repository, problems=problems)
     lines = report.summary().splitlines()
     assert len(lines) == 4
     assert lines[0].startswith("seeded   a_plus_b ")
     assert lines[1].startswith("failed   string_reverse ")
     assert "the brute force disagrees" in lines[1]
     assert lines[3].startswith("bank: 2 seeded, 0 skipped, 1 failed in ")
-
-
-class EverChangingStore(MemoryStore):
-    """Every conditional write loses to a concurrent one."""
-
-    def write_problem(self, item: dict[str, Any], previous: dict[str, Any] | None) -> None:
-        self.puts += 1
-        raise ProblemChanged(item["problemId"])
-
-
-def test_a_problem_that_keeps_changing_is_reported_after_bounded_attempts(
-    problems: list[BankProblem],
-) -> None:
-    store = EverChangingStore()
-    report = seed_bank(executor_for(problems), store, problems=problems[:1], clock=lambda: T0)
-    [result] = report.results
-    assert result.outcome == "failed"
-    assert "kept changing" in result.message
-    assert store.puts == REPLACE_ATTEMPTS
-    assert store.items == {}

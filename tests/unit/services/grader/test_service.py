@@ -1,13 +1,19 @@
+"""The grading script on the real problem and submission repositories, in DynamoDB Local; only
+the executor is a stand-in (its sandbox is tested on its own)."""
+
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
 
 from alpaco.kernel.http import BadRequest, InternalError, NotFound
 from alpaco.kernel.invoke import InvokeError
+from alpaco.services.grader import repository as submissions_repository
 from alpaco.services.grader.request import CustomRunRequest, GradeRequest
 from alpaco.services.grader.service import (
     PLAYGROUND_LIMITS,
@@ -16,47 +22,17 @@ from alpaco.services.grader.service import (
     run_custom_tests,
 )
 from alpaco.services.grader.submission import Submitter
+from alpaco.services.problems import repository as problems_repository
 
-SUBMITTER = Submitter(user_id="sub-1", author="Alice")
+PutProblem = Callable[..., str]
+Stored = Callable[[str], dict[str, Any] | None]
+Listed = Callable[[str], list[dict[str, Any]]]
+
 CASES = [
     {"input": [1, 2], "expected_output": 3, "isSample": True},
     {"input": [4, 4], "expected_output": 8},
 ]
-
-
-def problem_item(**overrides: Any) -> dict[str, Any]:
-    item: dict[str, Any] = {
-        "problemId": "p1",
-        "title": "Sum",
-        "title_translated": "합",
-        "mode": "function",
-        "judgeType": "equal",
-        "timeLimitSeconds": 2.5,
-        "memoryLimitMb": 128,
-        "finalTestCases": json.dumps(CASES),
-    }
-    item.update(overrides)
-    return item
-
-
-class FakeProblems:
-    def __init__(self, *items: dict[str, Any]) -> None:
-        self.items = {item["problemId"]: item for item in items}
-        self.recorded: list[tuple[str, bool]] = []
-
-    def get_problem(self, problem_id: str) -> dict[str, Any] | None:
-        return self.items.get(problem_id)
-
-    def record_submission(self, problem_id: str, *, accepted: bool) -> None:
-        self.recorded.append((problem_id, accepted))
-
-
-class FakeSubmissions:
-    def __init__(self) -> None:
-        self.items: list[dict[str, Any]] = []
-
-    def put_submission(self, item: dict[str, Any]) -> None:
-        self.items.append(item)
+SUM = {"title": "Sum", "title_translated": "합", "timeLimitSeconds": 2.5, "memoryLimitMb": 128}
 
 
 class FakeExecutor:
@@ -80,30 +56,54 @@ class FakeExecutor:
         }
 
 
-def ports(executor: FakeExecutor, problems: FakeProblems, submissions: FakeSubmissions) -> Ports:
+@dataclass(frozen=True)
+class Graded:
+    response: dict[str, Any]
+    problem_id: str
+    submitter: Submitter
+
+
+@pytest.fixture
+def problem(put_problem: PutProblem) -> Callable[..., str]:
+    """`problem(**fields)`: the Sum problem stored with those fields changed; its id."""
+    return lambda **fields: put_problem(fields.pop("cases", CASES), **{**SUM, **fields})
+
+
+def ports(executor: FakeExecutor, submission_id: str = "") -> Ports:
     return Ports(
         invoker=executor,
-        problems=problems,
-        submissions=submissions,
+        problems=problems_repository,
+        submissions=submissions_repository,
         clock=lambda: 1_700_000_000.9,
-        new_id=lambda: "sub-id",
+        new_id=lambda: submission_id or str(uuid.uuid4()),
     )
 
 
-def grade_once(
-    executor: FakeExecutor, *items: dict[str, Any]
-) -> tuple[dict[str, Any], FakeProblems, FakeSubmissions]:
-    problems, submissions = FakeProblems(*(items or (problem_item(),))), FakeSubmissions()
-    request = GradeRequest(problem_id="p1", code="def solution(x): ...", language="python3.12")
-    response = grade_submission(request, SUBMITTER, ports(executor, problems, submissions))
-    return response, problems, submissions
+def submitter() -> Submitter:
+    return Submitter(user_id=f"grader-unit-{uuid.uuid4()}", author="Alice")
 
 
-def test_an_accepted_submission_is_run_once_stored_once_and_counted() -> None:
+def grade_once(executor: FakeExecutor, problem_id: str) -> Graded:
+    who = submitter()
+    request = GradeRequest(
+        problem_id=problem_id, code="def solution(x): ...", language="python3.12"
+    )
+    return Graded(grade_submission(request, who, ports(executor)), problem_id, who)
+
+
+def counters(problem_id: str) -> tuple[Any, Any]:
+    item = problems_repository.get_problem(problem_id)
+    assert item is not None
+    return item["submissionCount"], item["acceptedCount"]
+
+
+def test_an_accepted_submission_is_run_once_stored_once_and_counted(
+    problem: Callable[..., str], stored: Stored, submissions_of: Listed
+) -> None:
     executor = FakeExecutor()
-    response, problems, submissions = grade_once(executor)
+    graded = grade_once(executor, problem())
+    response = graded.response
     assert response["status"] == "ACCEPTED"
-    assert response["submissionId"] == "sub-id"
     assert response["submissionTime"] == 1_700_000_000
     assert response["score"] == 100
     assert len(executor.payloads) == 1
@@ -115,25 +115,40 @@ def test_an_accepted_submission_is_run_once_stored_once_and_counted() -> None:
         128,
     )
     assert "expected_output" not in json.dumps(payload)
-    assert payload["tenant"] == "sub-1"
-    assert [item["submissionId"] for item in submissions.items] == ["sub-id"]
-    assert submissions.items[0]["userId"] == "sub-1"
-    assert submissions.items[0]["author"] == "Alice"
-    assert problems.recorded == [("p1", True)]
+    assert payload["tenant"] == graded.submitter.user_id
+    listed = submissions_of(graded.submitter.user_id)
+    assert [item["submissionId"] for item in listed] == [response["submissionId"]]
+    item = stored(response["submissionId"])
+    assert item is not None
+    assert (item["userId"], item["author"]) == (graded.submitter.user_id, "Alice")
+    assert (item["problemTitle"], item["problemTitleTranslated"]) == ("Sum", "합")
+    assert counters(graded.problem_id) == (1, 1)
 
 
-def test_a_wrong_answer_is_counted_as_not_accepted() -> None:
-    response, problems, _ = grade_once(FakeExecutor(lambda x: 0))
-    assert response["status"] == "WRONG_ANSWER"
-    assert problems.recorded == [("p1", False)]
+def test_the_submission_id_comes_from_the_ports(
+    problem: Callable[..., str], stored: Stored
+) -> None:
+    request = GradeRequest(problem_id=problem(), code="x", language="python3.12")
+    chosen = f"sub-{uuid.uuid4()}"
+    response = grade_submission(request, submitter(), ports(FakeExecutor(), chosen))
+    assert response["submissionId"] == chosen
+    assert stored(chosen) is not None
 
 
-def test_an_unknown_problem_is_404_and_stores_nothing() -> None:
-    executor, problems, submissions = FakeExecutor(), FakeProblems(), FakeSubmissions()
-    request = GradeRequest(problem_id="nope", code="x", language="python3.12")
+def test_a_wrong_answer_is_counted_as_not_accepted(problem: Callable[..., str]) -> None:
+    graded = grade_once(FakeExecutor(lambda x: 0), problem())
+    assert graded.response["status"] == "WRONG_ANSWER"
+    assert counters(graded.problem_id) == (1, 0)
+
+
+def test_an_unknown_problem_is_404_and_stores_nothing(submissions_of: Listed) -> None:
+    executor, who = FakeExecutor(), submitter()
+    request = GradeRequest(problem_id=f"nope-{uuid.uuid4()}", code="x", language="python3.12")
     with pytest.raises(NotFound):
-        grade_submission(request, SUBMITTER, ports(executor, problems, submissions))
-    assert (executor.payloads, submissions.items, problems.recorded) == ([], [], [])
+        grade_submission(request, who, ports(executor))
+    assert executor.payloads == []
+    assert submissions_of(who.user_id) == []
+    assert problems_repository.get_problem(request.problem_id) is None
 
 
 @pytest.mark.parametrize(
@@ -141,46 +156,53 @@ def test_an_unknown_problem_is_404_and_stores_nothing() -> None:
     [
         ({"judgeType": "equal_string"}, "judge type 'equal_string' is unknown"),
         ({"timeLimitSeconds": None}, "no time limit"),
-        ({"finalTestCases": "[]"}, "no test cases"),
+        ({"cases": []}, "no test cases"),
     ],
 )
 def test_an_ungradable_problem_is_a_stored_internal_error(
-    overrides: dict[str, Any], message: str
+    problem: Callable[..., str], stored: Stored, overrides: dict[str, Any], message: str
 ) -> None:
     executor = FakeExecutor()
-    response, problems, submissions = grade_once(executor, problem_item(**overrides))
+    graded = grade_once(executor, problem(**overrides))
+    response = graded.response
     assert response["status"] == "INTERNAL_ERROR"
     assert message in response["errorMessage"]
     assert response["results"] == []
     assert executor.payloads == []
-    assert len(submissions.items) == 1
-    assert problems.recorded == []
+    item = stored(response["submissionId"])
+    assert item is not None
+    assert item["status"] == "INTERNAL_ERROR"
+    assert counters(graded.problem_id) == (0, 0)
 
 
-def test_an_executor_failure_is_a_stored_internal_error_with_no_case_results() -> None:
-    response, problems, submissions = grade_once(FakeExecutor(fail=True))
+def test_an_executor_failure_is_a_stored_internal_error_with_no_case_results(
+    problem: Callable[..., str], stored: Stored
+) -> None:
+    graded = grade_once(FakeExecutor(fail=True), problem())
+    response = graded.response
     assert response["status"] == "INTERNAL_ERROR"
     assert response["errorMessage"] == (
         "Grading failed: the executor could not be invoked (executor failed: MemoryError)"
     )
     assert (response["results"], response["totalCaseCount"], response["score"]) == ([], 2, 0)
-    assert submissions.items[0]["status"] == "INTERNAL_ERROR"
-    assert submissions.items[0]["results"] == []
-    assert problems.recorded == []
+    item = stored(response["submissionId"])
+    assert item is not None
+    assert (item["status"], item["results"]) == ("INTERNAL_ERROR", [])
+    assert counters(graded.problem_id) == (0, 0)
 
 
-def custom(inputs: tuple[Any, ...], problem_id: str | None = "p1") -> CustomRunRequest:
+def custom(inputs: tuple[Any, ...], problem_id: str | None) -> CustomRunRequest:
     return CustomRunRequest(
         problem_id=problem_id, code="def solution(x): ...", language="python3.12", inputs=inputs
     )
 
 
-def test_custom_tests_run_in_the_problems_mode_and_limits() -> None:
-    executor, submissions = FakeExecutor(), FakeSubmissions()
-    stdio = problem_item(mode="stdio", timeLimitSeconds=0.5, memoryLimitMb=32)
-    response = run_custom_tests(
-        custom(("1 2\n",)), "sub-2", ports(executor, FakeProblems(stdio), submissions)
-    )
+def test_custom_tests_run_in_the_problems_mode_and_limits(
+    problem: Callable[..., str], submissions_of: Listed
+) -> None:
+    executor, user = FakeExecutor(), submitter().user_id
+    stdio = problem(mode="stdio", timeLimitSeconds=0.5, memoryLimitMb=32)
+    response = run_custom_tests(custom(("1 2\n",), stdio), user, ports(executor))
     assert response["executionMode"] == "RUN_CUSTOM_TESTS_RESULTS"
     assert (response["mode"], response["timeLimitSeconds"], response["memoryLimitMb"]) == (
         "stdio",
@@ -189,17 +211,14 @@ def test_custom_tests_run_in_the_problems_mode_and_limits() -> None:
     )
     assert executor.payloads[0]["timeout_ms"] == 500
     assert executor.payloads[0]["mode"] == "stdio"
-    assert executor.payloads[0]["tenant"] == "sub-2"
-    assert submissions.items == []
+    assert executor.payloads[0]["tenant"] == user
+    assert submissions_of(user) == []
+    assert counters(stdio) == (0, 0)
 
 
-def test_custom_tests_return_the_originals_shape() -> None:
+def test_custom_tests_return_the_originals_shape(problem: Callable[..., str]) -> None:
     executor = FakeExecutor()
-    response = run_custom_tests(
-        custom(([1, 2], [5])),
-        "sub-2",
-        ports(executor, FakeProblems(problem_item()), FakeSubmissions()),
-    )
+    response = run_custom_tests(custom(([1, 2], [5]), problem()), "sub-2", ports(executor))
     assert response["results"] == [
         {
             "caseIdentifier": "Custom Case 1",
@@ -217,34 +236,30 @@ def test_custom_tests_return_the_originals_shape() -> None:
 
 def test_custom_tests_without_a_problem_use_the_stated_playground_limits() -> None:
     executor = FakeExecutor()
-    run_custom_tests(
-        custom(([1],), None), "sub-2", ports(executor, FakeProblems(), FakeSubmissions())
-    )
+    run_custom_tests(custom(([1],), None), "sub-2", ports(executor))
     assert executor.payloads[0]["timeout_ms"] == PLAYGROUND_LIMITS.timeout_ms == 2000
     assert executor.payloads[0]["mode"] == "function"
 
 
-def test_custom_tests_need_text_for_a_stdio_problem() -> None:
-    problems = FakeProblems(problem_item(mode="stdio"))
+def test_custom_tests_need_text_for_a_stdio_problem(problem: Callable[..., str]) -> None:
+    stdio = problem(mode="stdio")
     with pytest.raises(BadRequest, match="string"):
-        run_custom_tests(custom((5,)), "sub-2", ports(FakeExecutor(), problems, FakeSubmissions()))
+        run_custom_tests(custom((5,), stdio), "sub-2", ports(FakeExecutor()))
 
 
-def test_custom_tests_for_an_unknown_or_broken_problem_fail_loudly() -> None:
+def test_custom_tests_for_an_unknown_or_broken_problem_fail_loudly(
+    problem: Callable[..., str],
+) -> None:
     with pytest.raises(NotFound):
-        run_custom_tests(
-            custom((1,)), "sub-2", ports(FakeExecutor(), FakeProblems(), FakeSubmissions())
-        )
-    broken = FakeProblems(problem_item(memoryLimitMb=None))
+        run_custom_tests(custom((1,), f"nope-{uuid.uuid4()}"), "sub-2", ports(FakeExecutor()))
+    broken = problem(memoryLimitMb=None)
     with pytest.raises(InternalError, match="no memory limit"):
-        run_custom_tests(custom((1,)), "sub-2", ports(FakeExecutor(), broken, FakeSubmissions()))
+        run_custom_tests(custom((1,), broken), "sub-2", ports(FakeExecutor()))
 
 
-def test_custom_tests_report_an_executor_failure_per_case() -> None:
+def test_custom_tests_report_an_executor_failure_per_case(problem: Callable[..., str]) -> None:
     executor = FakeExecutor(fail=True)
-    response = run_custom_tests(
-        custom((1, 2)), "sub-2", ports(executor, FakeProblems(problem_item()), FakeSubmissions())
-    )
+    response = run_custom_tests(custom((1, 2), problem()), "sub-2", ports(executor))
     outputs = [r["runCodeOutput"] for r in response["results"]]
     assert len(outputs) == 2
     assert all(o["runCodeLambdaError"] is True for o in outputs)
@@ -252,38 +267,35 @@ def test_custom_tests_report_an_executor_failure_per_case() -> None:
     assert "MemoryError" in outputs[0]["errorMessage"]
 
 
-def test_no_custom_tests_means_no_run() -> None:
+def test_no_custom_tests_means_no_run(problem: Callable[..., str]) -> None:
     executor = FakeExecutor()
-    response = run_custom_tests(
-        custom(()), "sub-2", ports(executor, FakeProblems(problem_item()), FakeSubmissions())
-    )
+    response = run_custom_tests(custom((), problem()), "sub-2", ports(executor))
     assert response["results"] == []
     assert executor.payloads == []
 
 
-def test_a_counter_failure_does_not_fail_a_stored_grading() -> None:
-    class BrokenCounters(FakeProblems):
-        def record_submission(self, problem_id: str, *, accepted: bool) -> None:
-            raise RuntimeError("throttled")
-
-    problems, submissions = BrokenCounters(problem_item()), FakeSubmissions()
-    request = GradeRequest(problem_id="p1", code="x", language="python3.12")
-    response = grade_submission(request, SUBMITTER, ports(FakeExecutor(), problems, submissions))
-    assert response["status"] == "ACCEPTED"
-    assert len(submissions.items) == 1
+def test_a_counter_failure_does_not_fail_a_stored_grading(
+    problem: Callable[..., str], stored: Stored
+) -> None:
+    # A counter DynamoDB cannot add to (text, not a number) makes the real ADD fail.
+    graded = grade_once(FakeExecutor(), problem(submissionCount="many"))
+    assert graded.response["status"] == "ACCEPTED"
+    assert stored(graded.response["submissionId"]) is not None
+    assert counters(graded.problem_id) == ("many", 0)
 
 
-def test_a_problem_whose_cases_cannot_run_in_time_is_a_stored_internal_error() -> None:
-    cases = json.dumps([{"input": [n], "expected_output": n} for n in range(9)])
+def test_a_problem_whose_cases_cannot_run_in_time_is_a_stored_internal_error(
+    problem: Callable[..., str], stored: Stored
+) -> None:
+    cases = [{"input": [n], "expected_output": n} for n in range(9)]
     executor = FakeExecutor()
-    response, problems, submissions = grade_once(
-        executor, problem_item(finalTestCases=cases, timeLimitSeconds=2.5)
-    )
+    graded = grade_once(executor, problem(cases=cases, timeLimitSeconds=2.5))
+    response = graded.response
     assert response["status"] == "INTERNAL_ERROR"
     assert "9 test cases of 2.5 s each, 22.5 s in all" in response["errorMessage"]
     assert executor.payloads == []
-    assert len(submissions.items) == 1
-    assert problems.recorded == []
+    assert stored(response["submissionId"]) is not None
+    assert counters(graded.problem_id) == (0, 0)
 
 
 class ForgingExecutor(FakeExecutor):
@@ -295,23 +307,30 @@ class ForgingExecutor(FakeExecutor):
         return {"results": [{**crash, "exceptionType": repr(x)} for x in payload["inputs"]]}
 
 
-def test_hidden_inputs_never_reach_the_response_or_the_stored_item() -> None:
-    response, _, submissions = grade_once(ForgingExecutor())
+def test_hidden_inputs_never_reach_the_response_or_the_stored_item(
+    problem: Callable[..., str], stored: Stored
+) -> None:
+    response = grade_once(ForgingExecutor(), problem()).response
     sample, hidden = response["results"]
     assert sample["exceptionType"] == "[1, 2]"
     assert hidden["exceptionType"] == "UserException"
     assert hidden["exceptionLine"] is None
     assert response["errorMessage"].endswith("Details: [1, 2] on line 99999")
-    assert "[4, 4]" not in json.dumps(response) + json.dumps(submissions.items)
+    item = stored(response["submissionId"])
+    assert item is not None
+    assert "[4, 4]" not in json.dumps(response) + json.dumps(item, default=str)
 
 
-def test_a_stored_item_that_had_to_be_clipped_is_what_the_response_shows() -> None:
-    cases = json.dumps(
-        [{"input": "i" * 3000, "expected_output": n, "isSample": True} for n in range(200)]
-    )
-    noisy = problem_item(finalTestCases=cases, timeLimitSeconds=0.1)
-    response, _, submissions = grade_once(FakeExecutor(lambda x: "o" * 3000), noisy)
-    (item,) = submissions.items
+def test_a_stored_item_that_had_to_be_clipped_is_what_the_response_shows(
+    problem: Callable[..., str], stored: Stored
+) -> None:
+    # Inputs of 1,000 characters keep the problem under DynamoDB's 400 KB; each sample's input and
+    # output preview (2,000 of the 3,000 characters) push the submission over it.
+    cases = [{"input": "i" * 1000, "expected_output": n, "isSample": True} for n in range(200)]
+    noisy = problem(cases=cases, timeLimitSeconds=0.1)
+    response = grade_once(FakeExecutor(lambda x: "o" * 3000), noisy).response
+    item = stored(response["submissionId"])
+    assert item is not None
     assert item["resultsClipped"] is True
     assert response["resultsClipped"] is True
     assert response["results"] == item["results"]
