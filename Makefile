@@ -55,6 +55,7 @@ imports: setup
 bench: setup
 	$(BIN)/python bench/executor.py
 	$(BIN)/python bench/grading.py
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) node_modules .alpaco .pytest_cache .mypy_cache .ruff_cache
