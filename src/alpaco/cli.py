@@ -8,12 +8,13 @@ import os
 import secrets
 import signal
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 
 from alpaco.gateway.dynamodb_local import DynamoDBLocal, DynamoDBLocalError, free_port, port_in_use
+from alpaco.gateway.supervisor import Supervisor
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -42,10 +43,15 @@ def _local_environment(data_dir: Path, host: str, port: int) -> None:
 
 
 @contextmanager
-def _database(data_dir: Path) -> Iterator[None]:
-    """Use ALPACO_DYNAMODB_ENDPOINT when set, else run DynamoDB Local persisted under the data dir."""
+def _database(
+    data_dir: Path, on_give_up: Callable[[str], None] = lambda reason: None
+) -> Iterator[Supervisor | None]:
+    """Use ALPACO_DYNAMODB_ENDPOINT when set, else run DynamoDB Local persisted under the data dir,
+    restarted by a supervisor whenever it dies (it yields that supervisor). Either way the tables
+    exist by the time it yields."""
     if os.environ.get("ALPACO_DYNAMODB_ENDPOINT"):
-        yield
+        _prepare_tables()
+        yield None
         return
     engine = DynamoDBLocal(
         PROJECT_ROOT,
@@ -53,15 +59,16 @@ def _database(data_dir: Path) -> Iterator[None]:
         data_dir=data_dir / "dynamodb",
         log_path=data_dir / "dynamodb.log",
     )
-    engine.start()
     os.environ["ALPACO_DYNAMODB_ENDPOINT"] = engine.endpoint
     from alpaco.kernel.config import reset_settings
 
     reset_settings()
+    supervisor = Supervisor(engine, after_start=_prepare_tables, on_give_up=on_give_up)
     try:
-        yield
+        supervisor.start()
+        yield supervisor
     finally:
-        engine.stop()
+        supervisor.stop()
         os.environ.pop("ALPACO_DYNAMODB_ENDPOINT", None)
 
 
@@ -127,17 +134,30 @@ def serve(args: argparse.Namespace) -> int:
     # shutdown, and unwinds through _database so DynamoDB Local stops too.
     for stop_signal in (signal.SIGINT, signal.SIGTERM):
         signal.signal(stop_signal, _stop_on_signal)
+    server: uvicorn.Server | None = None
+
+    def give_up(reason: str) -> None:
+        if server is not None:
+            server.should_exit = True
+
     try:
-        with _database(data_dir):
-            _prepare_tables()
+        with _database(data_dir, give_up) as supervisor:
             from alpaco.services.problems import repository
 
             if not args.no_seed and not repository.has_bank_problems():
                 print("seeding the problem bank (first start)...", flush=True)
                 _seed()
-            app = build_local_app(data_dir)
+            available = supervisor.available if supervisor is not None else None
+            app = build_local_app(data_dir, store_available=available)
+            config = uvicorn.Config(
+                app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=5
+            )
+            server = uvicorn.Server(config)
             print(f"ALPACO is running at http://{host}:{port} (Ctrl-C to stop)", flush=True)
-            uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=5)
+            server.run()
+            if supervisor is not None and supervisor.failure is not None:
+                print(f"alpaco: {supervisor.failure}", file=sys.stderr)
+                return 1
     except DynamoDBLocalError as exc:
         print(f"alpaco: {exc}", file=sys.stderr)
         return 1
@@ -152,7 +172,6 @@ def seed(args: argparse.Namespace) -> int:
     _local_environment(data_dir, "127.0.0.1", 8000)
     try:
         with _database(data_dir):
-            _prepare_tables()
             return _seed(args.only or None)
     except DynamoDBLocalError as exc:
         print(f"alpaco: {exc}", file=sys.stderr)

@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from alpaco.gateway.identity import DevIdentityProvider
+from alpaco.kernel.tables import ALL_TABLES
 from alpaco.routes import ROUTES
 
 pytestmark = pytest.mark.integration
@@ -27,10 +28,21 @@ DEV_FRONTEND = "http://localhost:3000"
 EVIL = "https://evil.example"
 
 
-def test_health(api: httpx.Client) -> None:
+def test_health_reports_each_dependency(api: httpx.Client) -> None:
     response = api.get("/health")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
+    report = response.json()
+    assert report["status"] in ("ok", "degraded")
+    checks = report["checks"]
+    assert checks["dynamodb"] == {"status": "ok", "tables": len(ALL_TABLES)}
+    assert checks["sandbox"]["layers"]["rlimits"] is True
+    assert checks["sandbox"]["status"] == ("degraded" if checks["sandbox"]["missing"] else "ok")
+    assert checks["llm"] == {"status": "ok", "provider": "offline"}
+
+
+def test_liveness_asks_nothing(api: httpx.Client) -> None:
+    response = api.get("/health", params={"deep": "0"})
+    assert (response.status_code, response.json()) == (200, {"status": "ok"})
 
 
 def test_dev_token_answers_me_with_its_claims(api: httpx.Client) -> None:

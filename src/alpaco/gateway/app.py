@@ -22,6 +22,7 @@ from starlette.routing import Route as StarletteRoute
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp
 
+from alpaco.gateway import health
 from alpaco.gateway.cors import CorsMiddleware
 from alpaco.gateway.events import build_event, to_response
 from alpaco.gateway.identity import DevIdentityProvider, DevUser, InvalidIdentity, forbidden_group
@@ -36,10 +37,12 @@ from alpaco.kernel.http import (
     Forbidden,
     NotFound,
     PayloadTooLarge,
+    ServiceUnavailable,
     Unauthorized,
     UnsupportedMediaType,
     error_body,
 )
+from alpaco.kernel.service import RETRY_AFTER_SECONDS
 from alpaco.routes import ROUTES, Route
 
 Endpoint = Callable[[Request], Awaitable[Response]]
@@ -47,7 +50,7 @@ WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 
 
 def json_error(error: ApiError) -> Response:
-    return json_response(error.status, error.body())
+    return json_response(error.status, error.body(), error.headers() or None)
 
 
 def json_response(status: int, body: Any, headers: dict[str, str] | None = None) -> Response:
@@ -79,10 +82,12 @@ class Gateway:
         settings: Settings,
         verifier: TokenVerifier,
         identity: DevIdentityProvider | None = None,
+        store_available: Callable[[], bool] | None = None,
     ) -> None:
         self.settings = settings
         self.verifier = verifier
         self.identity = identity
+        self.store_available = store_available
         self.cors = Cors(settings.cors_origins)
         self._modules: dict[str, Any] = {}
 
@@ -116,6 +121,11 @@ class Gateway:
                     {"Allow": allowed},
                 )
             try:
+                if not route.streaming and not self.store_up():
+                    raise ServiceUnavailable(
+                        "The database is restarting; try again shortly.",
+                        retry_after=RETRY_AFTER_SECONDS,
+                    )
                 body = await read_body(request, self.settings.max_body_bytes)
                 claims = await self.authenticate(request, route.auth)
             except ApiError as exc:
@@ -136,8 +146,15 @@ class Gateway:
 
         return dispatch
 
+    def store_up(self) -> bool:
+        return self.store_available is None or self.store_available()
+
     async def health(self, request: Request) -> Response:
-        return json_response(200, {"status": "ok"})
+        """Deep unless `?deep=0`: then only that this process answers."""
+        if request.query_params.get("deep") == "0":
+            return json_response(200, {"status": "ok"})
+        found = await run_in_threadpool(health.report, self.settings, self.store_available)
+        return json_response(503 if found["status"] == health.DOWN else 200, found)
 
     async def openapi(self, request: Request) -> Response:
         return Response(await run_in_threadpool(document_json), media_type="application/json")
@@ -208,8 +225,9 @@ def create_app(
     verifier: TokenVerifier,
     identity: DevIdentityProvider | None = None,
     routes_manifest: Sequence[Route] = ROUTES,
+    store_available: Callable[[], bool] | None = None,
 ) -> ASGIApp:
-    gateway = Gateway(settings, verifier, identity)
+    gateway = Gateway(settings, verifier, identity, store_available)
     by_path: dict[str, dict[str, Route]] = defaultdict(dict)
     for route in routes_manifest:
         by_path[route.path][route.method] = route

@@ -72,6 +72,20 @@ class DynamoDBLocal:
     def endpoint(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    def running(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
+    def exit_code(self) -> int | None:
+        return None if self._process is None else self._process.poll()
+
+    def log_tail(self, chars: int = 500) -> str:
+        """The end of the engine's log on one line, for a message that says why it stopped."""
+        try:
+            text = self.log_path.read_text(errors="replace")[-chars:]
+        except OSError:
+            return ""
+        return " | ".join(line.strip() for line in text.splitlines() if line.strip())
+
     def start(self, timeout: float = 30.0) -> None:
         java = shutil.which("java")
         if java is None:
@@ -107,8 +121,7 @@ class DynamoDBLocal:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
-                tail = self.log_path.read_text(errors="replace")[-500:].strip()
-                raise DynamoDBLocalError(f"DynamoDB Local exited: {tail}")
+                raise DynamoDBLocalError(f"DynamoDB Local exited: {self.log_tail()}")
             if port_in_use("127.0.0.1", self.port):
                 return
             time.sleep(0.1)

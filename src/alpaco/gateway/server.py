@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from starlette.types import ASGIApp
@@ -21,8 +22,11 @@ def identity_provider(data_dir: Path) -> DevIdentityProvider:
     )
 
 
-def build_local_app(data_dir: Path) -> ASGIApp:
-    """The dev identity provider exists only when ALPACO_ENV=local; elsewhere Cognito issues tokens."""
+def build_local_app(data_dir: Path, store_available: Callable[[], bool] | None = None) -> ASGIApp:
+    """The dev identity provider exists only when ALPACO_ENV=local; elsewhere Cognito issues tokens.
+    `store_available` is the supervisor's word on DynamoDB Local, when `serve` runs it."""
     settings = get_settings()
     identity = identity_provider(data_dir) if settings.is_local else None
-    return create_app(settings, TokenVerifier.from_settings(settings), identity)
+    return create_app(
+        settings, TokenVerifier.from_settings(settings), identity, store_available=store_available
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 from urllib.parse import urlsplit
 
 LOCAL = "local"
@@ -59,6 +60,11 @@ class Rate:
     window_seconds: int
 
 
+# The LLM port's providers (ARCHITECTURE §7); offline and replay need no key.
+LLM_PROVIDERS: Final = ("gemini", "openai", "offline", "replay")
+LLM_KEY_VARIABLES: Final = ("GEMINI_API_KEY", "GOOGLE_API_KEY", "OPENAI_API_KEY")
+
+
 @dataclass(frozen=True)
 class RateLimits:
     """A post's create and edit share one budget: both write a whole post."""
@@ -89,6 +95,8 @@ class Settings:
     dev_admins: frozenset[str]
     list_read_budget: int
     rate_limits: RateLimits
+    llm_provider: str
+    llm_key_present: bool
 
     @property
     def is_local(self) -> bool:
@@ -96,6 +104,15 @@ class Settings:
 
     def table_name(self, logical: str) -> str:
         return f"{self.table_prefix}{logical}"
+
+
+def _llm_provider() -> str:
+    name = os.environ.get("ALPACO_LLM_PROVIDER", "").strip().lower() or "offline"
+    if name not in LLM_PROVIDERS:
+        raise ConfigurationError(
+            f"ALPACO_LLM_PROVIDER must be one of {', '.join(LLM_PROVIDERS)}, not {name!r}"
+        )
+    return name
 
 
 def _int(name: str, default: int) -> int:
@@ -197,6 +214,8 @@ def get_settings() -> Settings:
         dev_admins=_names(os.environ.get("ALPACO_DEV_ADMINS", "")),
         list_read_budget=_positive_int("ALPACO_LIST_READ_BUDGET", DEFAULT_LIST_READ_BUDGET),
         rate_limits=_rate_limits(),
+        llm_provider=_llm_provider(),
+        llm_key_present=any(os.environ.get(name) for name in LLM_KEY_VARIABLES),
     )
 
 

@@ -33,31 +33,52 @@ from alpaco.kernel.tables import TableSpec
 MAX_ITEM_BYTES: Final = 350_000
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
+# DynamoDB answers in milliseconds; botocore's 60 s defaults would hold a request (and a grading's
+# slot) for minutes behind a dead or stalled endpoint. Three attempts bound one operation at about
+# 3 x (2 + 5) s plus up to 3 s of backoff, and then the request is a 503.
+MAX_ATTEMPTS: Final = 3
+CONNECT_TIMEOUT_SECONDS: Final = 2.0
+READ_TIMEOUT_SECONDS: Final = 5.0
 
 _serializer = TypeSerializer()
 _deserializer = TypeDeserializer()
-_clients: dict[tuple[str | None, str], Client] = {}
+_clients: dict[tuple[str | None, str, str], Client] = {}
 _clients_lock = threading.Lock()
 
 
 def client() -> Client:
     """One boto3 client per endpoint and region; boto3 clients are thread-safe, sessions are not.
     It raises DynamoDB's refusals as our own exceptions (`kernel.dynamo_errors`)."""
+    # No client-side parameter validation: DynamoDB validates every request anyway, and walking
+    # our items against the model was an eighth of botocore's CPU.
+    return _cached_client(
+        "requests",
+        Config(
+            retries={"max_attempts": MAX_ATTEMPTS, "mode": "standard"},
+            connect_timeout=CONNECT_TIMEOUT_SECONDS,
+            read_timeout=READ_TIMEOUT_SECONDS,
+            max_pool_connections=32,
+            parameter_validation=False,
+        ),
+    )
+
+
+def probe_client() -> Client:
+    """For health checks: one quick attempt, so that a dead endpoint is reported in about a
+    second rather than after the retries a real request deserves."""
+    return _cached_client(
+        "probe",
+        Config(retries={"total_max_attempts": 1}, connect_timeout=1.0, read_timeout=2.0),
+    )
+
+
+def _cached_client(purpose: str, config: Config) -> Client:
     settings = get_settings()
-    cache_key = (settings.dynamodb_endpoint, settings.region)
+    cache_key = (settings.dynamodb_endpoint, settings.region, purpose)
     with _clients_lock:
         existing = _clients.get(cache_key)
         if existing is None:
-            kwargs: dict[str, Any] = {
-                "region_name": settings.region,
-                # No client-side parameter validation: DynamoDB validates every request anyway,
-                # and walking our items against the model was an eighth of botocore's CPU.
-                "config": Config(
-                    retries={"max_attempts": 5, "mode": "standard"},
-                    max_pool_connections=32,
-                    parameter_validation=False,
-                ),
-            }
+            kwargs: dict[str, Any] = {"region_name": settings.region, "config": config}
             if settings.dynamodb_endpoint:
                 kwargs["endpoint_url"] = settings.dynamodb_endpoint
                 kwargs.setdefault("aws_access_key_id", "local")

@@ -3,6 +3,10 @@
     ConditionFailed        a ConditionExpression was false; nothing was written
     TransactionCancelled   a transaction was refused whole; `reasons` says why, operation by operation
     TransactionConflict    a single-item request met an item that a transaction holds
+    Rejected               the request cannot succeed as written (ValidationException), e.g. an
+                           ADD to an attribute that is not a number
+    Unavailable            DynamoDB could not be reached, timed out or kept throttling, after
+                           botocore's retries; the request may or may not have been applied
     Contended              others kept winning until our retries ran out (ours, not DynamoDB's)
 
 `Client` wraps the boto3 client that `kernel.dynamo.client()` hands out: each operation raises the
@@ -18,9 +22,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from botocore.exceptions import ClientError
+from botocore.exceptions import ClientError, HTTPClientError
+from botocore.exceptions import ConnectionError as BotoConnectionError
 
 CONDITION_FAILED = "ConditionalCheckFailed"
+# Refusals that say "later" rather than "no": what is left of them once botocore stops retrying.
+_LATER = frozenset(
+    {
+        "ProvisionedThroughputExceededException",
+        "RequestLimitExceeded",
+        "ThrottlingException",
+        "InternalServerError",
+        "ServiceUnavailable",
+    }
+)
 
 
 class ConditionFailed(Exception):
@@ -60,6 +75,14 @@ class TransactionConflict(Exception):
     """DynamoDB refuses such a request instead of queueing it, and botocore does not retry it."""
 
 
+class Rejected(Exception):
+    """Retrying the same request is pointless; the caller may write less instead."""
+
+
+class Unavailable(Exception):
+    """The caller answers 503 and the client retries; a write it made may have landed."""
+
+
 class Contended(Exception):
     """The caller may simply try again later."""
 
@@ -93,6 +116,8 @@ def _translated() -> Iterator[None]:
         if ours is None:
             raise
         raise ours from exc
+    except (BotoConnectionError, HTTPClientError) as exc:  # refused, reset, timed out
+        raise Unavailable(f"DynamoDB is unreachable: {type(exc).__name__}") from exc
 
 
 def _refusal(response: Mapping[str, Any]) -> Exception | None:
@@ -108,4 +133,8 @@ def _refusal(response: Mapping[str, Any]) -> Exception | None:
         return TransactionCancelled(message, reasons)
     if code == "TransactionConflictException":
         return TransactionConflict(message)
+    if code == "ValidationException":
+        return Rejected(message)
+    if code in _LATER:
+        return Unavailable(f"DynamoDB refused: {code}")
     return None

@@ -31,8 +31,14 @@ T = TypeVar("T")
 def transact(table: str, *operations: dict[str, Any]) -> None:
     """One TransactWriteItems over `table`; a cancellation by a condition raises
     TransactionCancelled, whose reasons follow the order of `operations`."""
-    items = [{kind: {"TableName": table, **spec} for kind, spec in op.items()} for op in operations]
-    retrying(lambda: dynamo.client().transact_write_items(TransactItems=items))
+    transact_items(
+        *({kind: {"TableName": table, **spec} for kind, spec in op.items()} for op in operations)
+    )
+
+
+def transact_items(*items: dict[str, Any]) -> None:
+    """`transact` for items that name their own tables, so that one write can span two."""
+    retrying(lambda: dynamo.client().transact_write_items(TransactItems=list(items)))
 
 
 def retrying(call: Callable[[], T]) -> T:

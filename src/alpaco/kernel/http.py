@@ -113,12 +113,9 @@ class UnsupportedMediaType(ApiError):
     code = "unsupported_media_type"
 
 
-class TooManyRequests(ApiError):
+class RetryLater(ApiError):
     """`retry_after` is the whole seconds until a retry can succeed, when that is known: it becomes
     the `Retry-After` header, so a client need not parse the message to back off."""
-
-    status = 429
-    code = "too_many_requests"
 
     def __init__(
         self, message: str, *, retry_after: int | None = None, details: Any = None
@@ -128,6 +125,18 @@ class TooManyRequests(ApiError):
 
     def headers(self) -> dict[str, str]:
         return {} if self.retry_after is None else {"Retry-After": str(self.retry_after)}
+
+
+class TooManyRequests(RetryLater):
+    status = 429
+    code = "too_many_requests"
+
+
+class ServiceUnavailable(RetryLater):
+    """Something the request needs is down for now (the database); nothing was half-written."""
+
+    status = 503
+    code = "unavailable"
 
 
 class InternalError(ApiError):

@@ -39,12 +39,14 @@ from pydantic import BaseModel
 
 from alpaco.kernel import log
 from alpaco.kernel.config import get_settings
+from alpaco.kernel.dynamo_errors import Unavailable
 from alpaco.kernel.http import (
     ApiError,
     BadRequest,
     Cors,
     InternalError,
     NotFound,
+    ServiceUnavailable,
     Unauthorized,
     UnsupportedMediaType,
     error_body,
@@ -58,6 +60,7 @@ Route = TypeVar("Route", bound=Callable[..., Any])
 Auth = Literal["none", "optional", "required"]
 
 API_METHODS: Final = ("GET", "POST", "PATCH", "DELETE")
+RETRY_AFTER_SECONDS: Final = 2
 _BODY_METHODS: Final = frozenset({"POST", "PUT", "PATCH"})
 _resolving = threading.Lock()
 
@@ -126,6 +129,14 @@ def create_app(service: str) -> Api:
     @app.exception_handler(ApiError)
     def _api_error(exc: ApiError) -> Response[str]:
         return _json_error(exc.status, exc.body(), exc.headers())
+
+    @app.exception_handler(Unavailable)
+    def _store_down(exc: Unavailable) -> Response[str]:
+        logger.warning("store unavailable", extra={"error": str(exc)})
+        error = ServiceUnavailable(
+            "The database is unavailable; try again shortly.", retry_after=RETRY_AFTER_SECONDS
+        )
+        return _json_error(error.status, error.body(), error.headers())
 
     @app.exception_handler(RequestValidationError)
     def _invalid(exc: RequestValidationError) -> Response[str]:

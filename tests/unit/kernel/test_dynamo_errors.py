@@ -13,8 +13,10 @@ from alpaco.kernel import dynamo
 from alpaco.kernel.dynamo_errors import (
     Client,
     ConditionFailed,
+    Rejected,
     TransactionCancelled,
     TransactionConflict,
+    Unavailable,
 )
 from alpaco.kernel.tables import COMMUNITY
 
@@ -138,3 +140,36 @@ def test_answers_without_reasons_or_items_arrive_as_empty() -> None:
 
 def test_attributes_that_are_not_operations_are_the_clients_own() -> None:
     assert _refusing("Anything").region == "here"
+
+
+def test_an_update_that_cannot_apply_arrives_as_rejected(dynamodb_endpoint: str) -> None:
+    key = _key()
+    dynamo.client().put_item(TableName=COMMUNITY.name, Item={**key, "n": {"S": "text"}})
+    with pytest.raises(Rejected):
+        dynamo.client().update_item(
+            TableName=COMMUNITY.name,
+            Key=key,
+            UpdateExpression="ADD n :one",
+            ExpressionAttributeValues={":one": {"N": "1"}},
+        )
+
+
+@pytest.mark.parametrize("code", ["ThrottlingException", "InternalServerError"])
+def test_refusals_that_mean_later_arrive_as_unavailable(code: str) -> None:
+    with pytest.raises(Unavailable, match=code):
+        _refusing(code).put_item()
+
+
+def test_an_endpoint_nobody_answers_on_is_unavailable(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A real client on a closed port: the refusal is ours, and comes without a minute of waiting."""
+    from alpaco.gateway.dynamodb_local import free_port
+    from alpaco.kernel.config import reset_settings
+
+    monkeypatch.setenv("ALPACO_DYNAMODB_ENDPOINT", f"http://127.0.0.1:{free_port()}")
+    reset_settings()
+    try:
+        with pytest.raises(Unavailable, match="unreachable"):
+            dynamo.probe_client().list_tables(Limit=1)
+    finally:
+        monkeypatch.undo()
+        reset_settings()

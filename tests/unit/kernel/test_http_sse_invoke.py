@@ -15,6 +15,7 @@ from alpaco.kernel.http import (
     Cors,
     NotFound,
     PayloadTooLarge,
+    ServiceUnavailable,
     UnsupportedMediaType,
     vary_on_origin,
 )
@@ -28,9 +29,15 @@ def test_error_body_shape() -> None:
     assert NotFound("plain").body() == {"message": "plain", "code": "not_found"}
 
 
-def test_every_error_has_a_distinct_code() -> None:
-    codes = {cls.code for cls in ApiError.__subclasses__()}
-    assert len(codes) == len(ApiError.__subclasses__())
+def _descendants(cls: type) -> list[type]:
+    return [sub for child in cls.__subclasses__() for sub in (child, *_descendants(child))]
+
+
+def test_every_error_has_a_distinct_code_and_status() -> None:
+    concrete = [cls for cls in _descendants(ApiError) if "code" in vars(cls)]
+    assert len({cls.code for cls in concrete}) == len(concrete) >= 10
+    assert len({cls.status for cls in concrete}) == len(concrete)
+    assert ServiceUnavailable("down", retry_after=2).headers() == {"Retry-After": "2"}
     assert PayloadTooLarge.status == 413
     assert UnsupportedMediaType("json only").body()["code"] == "unsupported_media_type"
 

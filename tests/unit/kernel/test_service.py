@@ -12,6 +12,7 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 from pydantic import BaseModel, Field
 
 from alpaco.kernel.config import reset_settings
+from alpaco.kernel.dynamo_errors import Unavailable
 from alpaco.kernel.http import Forbidden, TooManyRequests
 from alpaco.kernel.request import caller, require_caller
 from alpaco.kernel.schemas import Filter, PageQuery, View
@@ -61,6 +62,8 @@ def get_demo(
         raise TooManyRequests("slow down", retry_after=17)
     if demoId == "full":
         raise TooManyRequests("none free")
+    if demoId == "store-down":
+        raise Unavailable("DynamoDB is unreachable: EndpointConnectionError")
     if demoId == "crash":
         raise RuntimeError("secret detail that must not leak")
     who = caller(request)
@@ -243,3 +246,13 @@ def test_an_invalid_field_is_named_in_the_message_and_located_in_details() -> No
     assert status == 400
     assert body["message"] == "Invalid request: body.n: Field required"
     assert body["details"] == [{"loc": ["body", "n"], "msg": "Field required"}]
+
+
+def test_a_database_that_cannot_be_reached_is_503_with_retry_after() -> None:
+    event = _event(
+        "rest_proxy_get.json", path="/demo/store-down", pathParameters={"demoId": "store-down"}
+    )
+    status, headers, body = _call(event)
+    assert (status, body["code"]) == (503, "unavailable")
+    assert headers["retry-after"] == "2"
+    assert "EndpointConnectionError" not in body["message"]

@@ -22,7 +22,7 @@ DEFAULT_MAX_ITEMS: Final = 64
 class Problems(Protocol):
     def get_problem(self, problem_id: str) -> dict[str, Any] | None: ...
 
-    def record_submission(self, problem_id: str, *, accepted: bool) -> None: ...
+    def submission_counted(self, problem_id: str, *, accepted: bool) -> dict[str, Any]: ...
 
 
 class CachedProblems:
@@ -57,5 +57,5 @@ class CachedProblems:
                     self._entries.popitem(last=False)
         return item
 
-    def record_submission(self, problem_id: str, *, accepted: bool) -> None:
-        self._source.record_submission(problem_id, accepted=accepted)
+    def submission_counted(self, problem_id: str, *, accepted: bool) -> dict[str, Any]:
+        return self._source.submission_counted(problem_id, accepted=accepted)

@@ -38,11 +38,11 @@ _logger = log.get_logger("grader")
 class ProblemSource(Protocol):
     def get_problem(self, problem_id: str) -> dict[str, Any] | None: ...
 
-    def record_submission(self, problem_id: str, *, accepted: bool) -> None: ...
+    def submission_counted(self, problem_id: str, *, accepted: bool) -> dict[str, Any]: ...
 
 
 class SubmissionSink(Protocol):
-    def put_submission(self, item: dict[str, Any]) -> None: ...
+    def put_submission(self, item: dict[str, Any], *, counted: dict[str, Any] | None) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,13 @@ def grade_submission(request: GradeRequest, submitter: Submitter, ports: Ports) 
         submitted_at=submitted_at,
         grading=grading,
     )
-    ports.submissions.put_submission(stored)
+    # One write: the submission and its problem's counters are stored together or not at all.
+    counted = None
+    if grading.status is not Verdict.INTERNAL_ERROR:
+        accepted = grading.status is Verdict.ACCEPTED
+        counted = ports.problems.submission_counted(request.problem_id, accepted=accepted)
+    if not ports.submissions.put_submission(stored, counted=counted) and counted is not None:
+        _logger.warning("submission stored uncounted", extra={"problem_id": request.problem_id})
     _logger.info(
         "graded",
         extra={
@@ -89,8 +95,6 @@ def grade_submission(request: GradeRequest, submitter: Submitter, ports: Ports) 
             "error": grading.error_message if grading.status is Verdict.INTERNAL_ERROR else None,
         },
     )
-    if grading.status is not Verdict.INTERNAL_ERROR:
-        _count(ports.problems, request.problem_id, accepted=grading.status is Verdict.ACCEPTED)
     return grade_response(stored)
 
 
@@ -130,14 +134,6 @@ def _grade(item: dict[str, Any], code: str, user_id: str, invoker: Invoker) -> G
     except ExecutorFailure as exc:
         return failed_grading(str(exc), total=len(problem.cases))
     return grade(problem, results, code=code)
-
-
-def _count(problems: ProblemSource, problem_id: str, *, accepted: bool) -> None:
-    """The submission is stored by now; failing the request over a counter would invite a resubmit."""
-    try:
-        problems.record_submission(problem_id, accepted=accepted)
-    except Exception:
-        _logger.exception("problem counters not updated", extra={"problem_id": problem_id})
 
 
 def _custom_limits(problem_id: str | None, problems: ProblemSource) -> ProblemLimits:

@@ -68,15 +68,23 @@ def _stored(item: dict[str, Any]) -> dict[str, Any]:
 
 def record_submission(problem_id: str, *, accepted: bool) -> None:
     """Atomic counters; the condition keeps a stray id from creating a half-empty problem item."""
-    expression = "ADD submissionCount :one" + (", acceptedCount :one" if accepted else "")
     with suppress(ConditionFailed):
-        dynamo.client().update_item(
-            TableName=PROBLEMS.name,
-            Key={"problemId": {"S": problem_id}},
-            UpdateExpression=expression,
-            ConditionExpression="attribute_exists(problemId)",
-            ExpressionAttributeValues={":one": {"N": "1"}},
-        )
+        dynamo.client().update_item(**submission_counted(problem_id, accepted=accepted)["Update"])
+
+
+def submission_counted(problem_id: str, *, accepted: bool) -> dict[str, Any]:
+    """`record_submission` as one operation of a transaction, for a writer that must store the
+    submission and count it together or not at all."""
+    expression = "ADD submissionCount :one" + (", acceptedCount :one" if accepted else "")
+    return {
+        "Update": {
+            "TableName": PROBLEMS.name,
+            "Key": {"problemId": {"S": problem_id}},
+            "UpdateExpression": expression,
+            "ConditionExpression": "attribute_exists(problemId)",
+            "ExpressionAttributeValues": {":one": {"N": "1"}},
+        }
+    }
 
 
 def has_bank_problems() -> bool:

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from alpaco.kernel import dynamo
 from alpaco.services.grader.problem_cache import CachedProblems
 from alpaco.services.problems import repository
 
@@ -23,8 +24,8 @@ class Reads:
         self.reads.append(problem_id)
         return repository.get_problem(problem_id)
 
-    def record_submission(self, problem_id: str, *, accepted: bool) -> None:
-        repository.record_submission(problem_id, accepted=accepted)
+    def submission_counted(self, problem_id: str, *, accepted: bool) -> dict[str, Any]:
+        return repository.submission_counted(problem_id, accepted=accepted)
 
 
 @pytest.fixture
@@ -89,11 +90,13 @@ def test_the_least_recently_used_problem_leaves_first(
 
 
 def test_counters_always_reach_the_table(problem: Callable[..., str], clock: Any) -> None:
+    """The cache hands out the counter update as the table's own, never one made from its copy."""
     p = problem()
     problems = cache(Reads(), clock)
     problems.get_problem(p)
-    problems.record_submission(p, accepted=True)
-    problems.record_submission(p, accepted=False)
+    for accepted in (True, False):
+        update = problems.submission_counted(p, accepted=accepted)["Update"]
+        dynamo.client().update_item(**update)
     stored = repository.get_problem(p)
     assert stored is not None
     assert (stored["submissionCount"], stored["acceptedCount"]) == (2, 1)

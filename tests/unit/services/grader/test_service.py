@@ -135,6 +135,22 @@ def test_the_submission_id_comes_from_the_ports(
     assert stored(chosen) is not None
 
 
+def test_a_submission_that_cannot_be_stored_is_not_counted_either(
+    problem: Callable[..., str], stored: Stored
+) -> None:
+    """The submission and its counters are one write: when the put is refused (here, an id that
+    is taken), the counters do not move, and the client is told rather than shown a success."""
+    problem_id = problem()
+    request = GradeRequest(problem_id=problem_id, code="x", language="python3.12")
+    taken = f"sub-{uuid.uuid4()}"
+    grade_submission(request, submitter(), ports(FakeExecutor(), taken))
+    with pytest.raises(submissions_repository.SubmissionExists):
+        grade_submission(request, submitter(), ports(FakeExecutor(), taken))
+    assert counters(problem_id) == (1, 1)
+    first = stored(taken)
+    assert first is not None
+
+
 def test_a_wrong_answer_is_counted_as_not_accepted(problem: Callable[..., str]) -> None:
     graded = grade_once(FakeExecutor(lambda x: 0), problem())
     assert graded.response["status"] == "WRONG_ANSWER"
