@@ -72,6 +72,8 @@ class Platform:
     env: dict[str, str] = field(default_factory=dict)
     process: subprocess.Popen[bytes] | None = None
     log: Path | None = None
+    log_dir: Path | None = None  # beside the data directory unless told
+    upstream: str | None = None  # a database the test runs, seen by serve through `env`
 
     @property
     def url(self) -> str:
@@ -80,7 +82,8 @@ class Platform:
     def start(self, timeout: float = 60) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith("ALPACO_")}
         env.update({"ALPACO_TABLE_PREFIX": self.prefix, **self.env})
-        self.log = self.data_dir.parent / f"serve-{self.port}-{time.monotonic_ns()}.log"
+        log_dir = self.log_dir or self.data_dir.parent
+        self.log = log_dir / f"serve-{self.port}-{time.monotonic_ns()}.log"
         self.data_dir.mkdir(parents=True, exist_ok=True)
         with self.log.open("wb") as out:
             self.process = subprocess.Popen(
@@ -134,12 +137,15 @@ class Platform:
         return pids[0]
 
     def database(self) -> Any:
-        """A client of the platform's own DynamoDB Local, for the test's checks and set-up."""
-        args = cmdline(self.engine_pid())
-        port = args[args.index("-port") + 1]
+        """A client of the platform's database (its own DynamoDB Local unless `upstream` names
+        another), for the test's checks and set-up."""
+        endpoint = self.upstream
+        if endpoint is None:
+            args = cmdline(self.engine_pid())
+            endpoint = f"http://127.0.0.1:{args[args.index('-port') + 1]}"
         return boto3.client(
             "dynamodb",
-            endpoint_url=f"http://127.0.0.1:{port}",
+            endpoint_url=endpoint,
             region_name="ap-northeast-2",
             aws_access_key_id="local",
             aws_secret_access_key="local",

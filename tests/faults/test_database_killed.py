@@ -83,3 +83,30 @@ def _health_down(platform: Platform) -> dict | None:
         return None
     report: dict = response.json()
     return report
+
+
+def test_a_database_that_keeps_dying_stops_serve_with_the_reason(platform: Platform) -> None:
+    platform.start()
+    assert platform.process is not None
+    killed: set[int] = set()
+    while platform.process.poll() is None:
+        engine = _engine_if_up(platform)
+        if engine is not None and engine not in killed:
+            os.kill(engine, signal.SIGKILL)
+            killed.add(engine)
+        assert len(killed) <= 5, "serve kept restarting a database that keeps dying"
+        time.sleep(0.05)
+    output = platform.output().strip().splitlines()
+    assert platform.process.returncode == 1
+    reason = next(line for line in output if line.startswith("alpaco: DynamoDB Local died"))
+    print(f"\n{reason[:300]}")
+    assert "5 times" in reason
+    assert "its log ends:" in reason
+    assert len(killed) == 5
+
+
+def _engine_if_up(platform: Platform) -> int | None:
+    try:
+        return platform.engine_pid()
+    except AssertionError:
+        return None  # between a death and its restart

@@ -1,14 +1,17 @@
 """`GET /health`: what each dependency is doing now, so an operator (or a load balancer) can tell
 a running platform from one that only answers.
 
-The deep answer checks DynamoDB (reachable, every table present), the sandbox's layers and the LLM
-provider's configuration, and is 503 when something requests need is down. `?deep=0` is liveness
-only: the process answers, nothing else is asked, for a load balancer that probes often.
+The deep answer checks DynamoDB (reachable, every table present), the data directory's free space,
+the sandbox's layers and the LLM provider's configuration, and is 503 when something requests need
+is down. `?deep=0` is liveness only: the process answers, nothing else is asked, for a load balancer
+that probes often.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Final
 
 from alpaco.kernel import dynamo, tables
@@ -18,6 +21,8 @@ from alpaco.kernel.dynamo_errors import Unavailable
 OK: Final = "ok"
 DEGRADED: Final = "degraded"  # works, with less than it should have
 DOWN: Final = "down"
+DISK_DOWN_BYTES: Final = 8 << 20
+DISK_LOW_BYTES: Final = 64 << 20
 
 
 def database(available: Callable[[], bool] | None = None) -> dict[str, Any]:
@@ -32,6 +37,22 @@ def database(available: Callable[[], bool] | None = None) -> dict[str, Any]:
     if missing:
         return {"status": DOWN, "missingTables": missing}
     return {"status": OK, "tables": len(tables.ALL_TABLES)}
+
+
+def disk(data_dir: str) -> dict[str, Any]:
+    """The data directory's free space, where the local database and its log live: a full disk
+    fails every write long before anything else notices."""
+    path = Path(data_dir)
+    if not path.is_dir():
+        return {"status": OK, "note": "no local data directory"}
+    stats = os.statvfs(path)
+    free = stats.f_bavail * stats.f_frsize
+    found: dict[str, Any] = {"status": OK, "freeBytes": free}
+    if free < DISK_DOWN_BYTES:
+        found.update(status=DOWN, error="the data directory's disk is full")
+    elif free < DISK_LOW_BYTES:
+        found.update(status=DEGRADED, error="the data directory's disk is nearly full")
+    return found
 
 
 def sandbox() -> dict[str, Any]:
@@ -62,7 +83,12 @@ def llm(settings: Settings) -> dict[str, Any]:
 
 
 def report(settings: Settings, available: Callable[[], bool] | None = None) -> dict[str, Any]:
-    checks = {"dynamodb": database(available), "sandbox": sandbox(), "llm": llm(settings)}
+    checks = {
+        "dynamodb": database(available),
+        "disk": disk(settings.data_dir),
+        "sandbox": sandbox(),
+        "llm": llm(settings),
+    }
     statuses = {check["status"] for check in checks.values()}
     overall = DOWN if DOWN in statuses else DEGRADED if DEGRADED in statuses else OK
     return {"status": overall, "checks": checks}

@@ -33,6 +33,7 @@ _LATER = frozenset(
         "RequestLimitExceeded",
         "ThrottlingException",
         "InternalServerError",
+        "InternalFailure",  # DynamoDB Local's answer when it cannot write, e.g. a full disk
         "ServiceUnavailable",
     }
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -65,4 +66,11 @@ def test_the_llm_provider_is_ok_when_it_has_what_it_needs(
 def test_one_dependency_down_makes_the_whole_report_down(dynamodb_endpoint: str) -> None:
     report = health.report(get_settings(), available=lambda: False)
     assert report["status"] == "down"
-    assert set(report["checks"]) == {"dynamodb", "sandbox", "llm"}
+    assert set(report["checks"]) == {"dynamodb", "disk", "sandbox", "llm"}
+
+
+def test_the_data_directorys_free_space_is_reported(tmp_path: Path) -> None:
+    found = health.disk(str(tmp_path))
+    assert found["status"] in ("ok", "degraded")
+    assert found["freeBytes"] > 0
+    assert health.disk(str(tmp_path / "absent"))["status"] == "ok"
