@@ -18,7 +18,7 @@ class Route:
 
 
 ROUTES: tuple[Route, ...] = (
-    Route("GET", "/problems", "problems"),
+    Route("GET", "/problems", "problems", auth="optional"),
     Route("GET", "/problems/{problemId}", "problems", auth="optional"),
     Route("GET", "/submissions", "submissions", auth="optional"),
     Route("GET", "/submissions/{submissionId}", "submissions", auth="optional"),

@@ -121,7 +121,7 @@ class Gateway:
                     {"Allow": allowed},
                 )
             try:
-                if not route.streaming and not self.store_up():
+                if not self.store_up():
                     raise ServiceUnavailable(
                         "The database is restarting; try again shortly.",
                         retry_after=RETRY_AFTER_SECONDS,
@@ -132,7 +132,12 @@ class Gateway:
                 return json_error(exc)
             module = self._service(route.service)
             if route.streaming:
-                events = module.stream(body, claims)
+                # `stream` refuses before the first byte (400, 401, 429 as JSON), with blocking
+                # checks (its quota is in DynamoDB); what it returns is the stream itself.
+                try:
+                    events = await run_in_threadpool(module.stream, body, claims)
+                except ApiError as exc:
+                    return json_error(exc)
                 return StreamingResponse(
                     sse.with_heartbeats(events),
                     media_type="text/event-stream",

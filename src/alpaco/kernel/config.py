@@ -38,6 +38,10 @@ DEFAULT_GRADINGS_PER_WINDOW = 30
 DEFAULT_POSTS_PER_WINDOW = 10
 DEFAULT_COMMENTS_PER_WINDOW = 30
 DEFAULT_LIKES_PER_WINDOW = 60
+# Problem generations per user per day: each one is a dozen or more model calls and a few sandbox
+# runs, so a day's budget, not a minute's, and one at a time (services/generator/quota.py).
+DEFAULT_GENERATIONS_PER_DAY = 20
+DAY_SECONDS = 86_400
 REQUIRED_OUTSIDE_LOCAL = (
     "ALPACO_CURSOR_SECRET",
     "ALPACO_COGNITO_ISSUER",
@@ -73,6 +77,7 @@ class RateLimits:
     posts: Rate
     comments: Rate
     likes: Rate
+    generations: Rate
 
 
 @dataclass(frozen=True)
@@ -151,6 +156,7 @@ def _rate_limits() -> RateLimits:
         posts=_rate("posts", DEFAULT_POSTS_PER_WINDOW, window),
         comments=_rate("comments", DEFAULT_COMMENTS_PER_WINDOW, window),
         likes=_rate("likes", DEFAULT_LIKES_PER_WINDOW, window),
+        generations=_rate("generations", DEFAULT_GENERATIONS_PER_DAY, DAY_SECONDS),
     )
 
 

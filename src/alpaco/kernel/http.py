@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -142,6 +142,20 @@ class ServiceUnavailable(RetryLater):
 class InternalError(ApiError):
     status = 500
     code = "internal"
+
+
+def invalid_request(
+    errors: Sequence[Mapping[str, Any]], *, missing: str | None = None
+) -> BadRequest:
+    """Pydantic's errors as one 400: the first problem in words, each located in `details`;
+    `missing` is a route's own words for a body that only lacks required fields (the original
+    clients show theirs)."""
+    details = [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg", ""))} for e in errors]
+    if missing is not None and errors and all(e.get("type") == "missing" for e in errors):
+        return BadRequest(missing, details=details)
+    first = details[0] if details else {"loc": [], "msg": ""}
+    where = ".".join(str(part) for part in first["loc"]) or "request"
+    return BadRequest(f"Invalid request: {where}: {first['msg']}", details=details)
 
 
 def error_body(code: str, message: str, details: Any = None) -> dict[str, Any]:

@@ -49,7 +49,7 @@ from alpaco.kernel.http import (
     ServiceUnavailable,
     Unauthorized,
     UnsupportedMediaType,
-    error_body,
+    invalid_request,
     vary_on_origin,
 )
 from alpaco.kernel.request import ApiRequest
@@ -108,18 +108,6 @@ def _json_error(
     )
 
 
-def _invalid_fields(exc: RequestValidationError, missing: str | None) -> dict[str, Any]:
-    """The first problem in words, each one located in `details`; `missing` is the route's own
-    message for a body that only lacks required fields (the original clients show theirs)."""
-    errors = exc.errors()
-    details = [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg", ""))} for e in errors]
-    if missing is not None and errors and all(e.get("type") == "missing" for e in errors):
-        return error_body("bad_request", missing, details)
-    first = details[0] if details else {"loc": [], "msg": ""}
-    where = ".".join(str(part) for part in first["loc"]) or "request"
-    return error_body("bad_request", f"Invalid request: {where}: {first['msg']}", details)
-
-
 def create_app(service: str) -> Api:
     get_settings()  # at import, so that a missing setting fails the cold start, not each request
     app = APIGatewayRestResolver(enable_validation=True, serializer=_serialize)
@@ -143,7 +131,7 @@ def create_app(service: str) -> Api:
         # Validation runs before the route's body, so under `_resolving`: the event is this one.
         event = app.current_event
         missing = api.missing_messages.get((event.http_method.upper(), event.resource))
-        return _json_error(400, _invalid_fields(exc, missing))
+        return _json_error(400, invalid_request(exc.errors(), missing=missing).body())
 
     @app.not_found
     def _not_found(_: Exception) -> Response[str]:

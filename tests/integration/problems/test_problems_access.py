@@ -105,31 +105,48 @@ def test_unfinished_problem_exists_only_for_creator_and_admins(
     assert scene.get(path, who, view="full").status_code == full
 
 
-def test_lists_never_show_unfinished_problems_or_hidden_data(scene: Scene) -> None:
+def test_lists_show_unfinished_problems_only_to_their_creator(scene: Scene) -> None:
     done = scene.put(createdAt="2030-06-01T12:00:00.000Z")
     unfinished = scene.put(generationStatus="started", createdAt="2030-06-02T12:00:00.000Z")
-    for params in ({"creatorId": scene.creator_id}, {"title": "딸기", "pageSize": "100"}):
-        response = scene.get("/problems", "creator", **params)
+    failed = scene.put(
+        generationStatus="error",
+        errorMessage="The brute force kept disagreeing with the reference.",
+        createdAt="2030-06-03T12:00:00.000Z",
+    )
+    hidden = {unfinished["problemId"], failed["problemId"]}
+    for who, params in (
+        ("anonymous", {"creatorId": scene.creator_id}),
+        ("other", {"creatorId": scene.creator_id}),
+        ("creator", {"title": "딸기", "pageSize": "100"}),
+    ):
+        response = scene.get("/problems", who, **params)
         assert response.status_code == 200
         scene.assert_no_hidden_data(response)
-        assert unfinished["problemId"] not in [i["problemId"] for i in response.json()["items"]]
-    mine = scene.get("/problems", creatorId=scene.creator_id).json()
-    assert mine["items"] == [
-        {
-            "problemId": done["problemId"],
-            "title": "Strawberry Sum (Easy)",
-            "title_translated": "딸기 합 (쉬움)",
-            "difficulty": "Easy",
-            "tags": ["math"],
-            "createdAt": "2030-06-01T12:00:00.000Z",
-            "creatorId": scene.creator_id,
-            "author": "tester",
-            "mode": "function",
-            "submissionCount": 0,
-            "acceptedCount": 0,
-        }
+        assert not hidden & {i["problemId"] for i in response.json()["items"]}
+    mine = scene.get("/problems", "creator", creatorId=scene.creator_id).json()
+    scene.assert_no_hidden_data(scene.get("/problems", "creator", creatorId=scene.creator_id))
+    assert [(i["problemId"], i["generationStatus"]) for i in mine["items"]] == [
+        (failed["problemId"], "error"),
+        (unfinished["problemId"], "started"),
+        (done["problemId"], "completed"),
     ]
-    assert (mine["lastEvaluatedKey"], mine["count"]) == (None, 1)
+    assert mine["items"][0]["errorMessage"] == failed["errorMessage"]
+    assert "errorMessage" not in mine["items"][1]
+    assert mine["items"][2] == {
+        "problemId": done["problemId"],
+        "title": "Strawberry Sum (Easy)",
+        "title_translated": "딸기 합 (쉬움)",
+        "difficulty": "Easy",
+        "tags": ["math"],
+        "createdAt": "2030-06-01T12:00:00.000Z",
+        "creatorId": scene.creator_id,
+        "author": "tester",
+        "mode": "function",
+        "submissionCount": 0,
+        "acceptedCount": 0,
+        "generationStatus": "completed",
+    }
+    assert (mine["lastEvaluatedKey"], mine["count"]) == (None, 3)
 
 
 def test_counters_show_in_list_and_detail(scene: Scene) -> None:

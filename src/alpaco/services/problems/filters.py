@@ -8,34 +8,29 @@ Title search is case-insensitive over both languages through a lower-cased `sear
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
+from alpaco.kernel.difficulty import canonical_difficulty
 from alpaco.kernel.http import BadRequest
 from alpaco.kernel.request import ascending, present
 from alpaco.services.problems.schemas import ProblemListQuery
 
-KOREAN_DIFFICULTY: Final = {"Easy": "쉬움", "Medium": "보통", "Hard": "어려움"}
-_DIFFICULTY_BY_LABEL: Final = {
-    **{english.lower(): english for english in KOREAN_DIFFICULTY},
-    **{korean: english for english, korean in KOREAN_DIFFICULTY.items()},
-}
 MAX_SEARCH_CHARS: Final = 100
 
 
 @dataclass(frozen=True)
 class ProblemFilters:
+    """`unfinished` lists a creator's problems still being generated or failed as well: only for
+    that creator (or an admin) asking for their own list."""
+
     creator_id: str | None = None
     difficulty: str | None = None
     tag: str | None = None
     title: str | None = None
     ascending: bool = False
-
-
-def canonical_difficulty(label: str) -> str | None:
-    """`Easy|Medium|Hard` for any accepted label (either language, any case), else None."""
-    return _DIFFICULTY_BY_LABEL.get(label.strip().lower())
+    unfinished: bool = False
 
 
 def normalize(text: str) -> str:
@@ -49,7 +44,8 @@ def search_text(item: Mapping[str, Any]) -> str:
     return "\n".join(normalize(t) for t in titles if isinstance(t, str) and t.strip())
 
 
-def parse_filters(query: ProblemListQuery) -> ProblemFilters:
+def parse_filters(query: ProblemListQuery, *, manager_of: Callable[[str], bool]) -> ProblemFilters:
+    """`manager_of(creator_id)`: whether the caller may see that creator's unfinished problems."""
     difficulty = present(query.difficulty)
     canonical = canonical_difficulty(difficulty) if difficulty is not None else None
     if difficulty is not None and canonical is None:
@@ -58,10 +54,12 @@ def parse_filters(query: ProblemListQuery) -> ProblemFilters:
     if len(term) > MAX_SEARCH_CHARS:
         raise BadRequest(f"title is too long (max {MAX_SEARCH_CHARS} characters).")
     tag = present(query.tag)
+    creator = present(query.creatorId)
     return ProblemFilters(
-        creator_id=present(query.creatorId),
+        creator_id=creator,
         difficulty=canonical,
         tag=tag.lower() if tag else None,
         title=term or None,
         ascending=ascending(query.sortOrder),
+        unfinished=creator is not None and manager_of(creator),
     )

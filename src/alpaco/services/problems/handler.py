@@ -28,6 +28,7 @@ from alpaco.services.problems.views import (
     is_manager,
     is_visible,
     list_item,
+    manages,
     public_view,
 )
 
@@ -36,11 +37,20 @@ MAX_ID_CHARS: Final = 128
 app = create_app("problems")
 
 
-@route(app, "GET", "/problems", ok=Page[ProblemSummary])
-def list_problems(query: Annotated[ProblemListQuery, Query()]) -> dict[str, Any]:
-    filters = parse_filters(query)
+@route(app, "GET", "/problems", ok=Page[ProblemSummary], auth="optional", errors=(401,))
+def list_problems(query: Annotated[ProblemListQuery, Query()], request: Incoming) -> dict[str, Any]:
+    """Completed problems; a creator asking for their own list (`?creatorId=<their id>`) also
+    sees the ones still being generated or failed, each failed one with its `errorMessage`."""
+    who = caller(request)
+    filters = parse_filters(query, manager_of=lambda creator: manages(creator, who))
     found = repository.list_problems(filters, page_size=query.pageSize, cursor=query.cursor)
-    return found.envelope([list_item(item) for item in found.items])
+    items = [list_item(item) for item in found.items]
+    failed = [item["problemId"] for item in items if item["generationStatus"] == "error"]
+    reasons = repository.error_messages(failed)
+    for item in items:
+        if item["problemId"] in reasons:
+            item["errorMessage"] = reasons[item["problemId"]]
+    return found.envelope(items)
 
 
 @route(app, "GET", "/problems/{problemId}", ok=ProblemView, auth="optional", errors=(401, 403, 404))

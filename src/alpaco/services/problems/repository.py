@@ -6,9 +6,10 @@ from contextlib import suppress
 from typing import Any, Final
 
 from alpaco.kernel import dynamo
+from alpaco.kernel.difficulty import KOREAN_DIFFICULTY
 from alpaco.kernel.dynamo_errors import ConditionFailed
 from alpaco.kernel.tables import COMPLETED_PROBLEMS_INDEX, PROBLEMS, PROBLEMS_BY_CREATOR_INDEX
-from alpaco.services.problems.filters import KOREAN_DIFFICULTY, ProblemFilters, search_text
+from alpaco.services.problems.filters import ProblemFilters, search_text
 from alpaco.services.problems.views import COMPLETED, LIST_ATTRIBUTES
 
 BANK_CREATOR = "alpaco-bank"
@@ -98,6 +99,22 @@ def has_bank_problems() -> bool:
     return bool(response.get("Items"))
 
 
+def error_messages(problem_ids: list[str]) -> dict[str, str]:
+    """Why each of these (failed) generations failed; the list indexes do not copy the message."""
+    if not problem_ids:
+        return {}
+    response = dynamo.client().batch_get_item(
+        RequestItems={
+            PROBLEMS.name: {
+                "Keys": [{"problemId": {"S": pid}} for pid in problem_ids],
+                "ProjectionExpression": "problemId, errorMessage",
+            }
+        }
+    )
+    found = [dynamo.from_item(item) for item in response["Responses"].get(PROBLEMS.name, [])]
+    return {f["problemId"]: str(f["errorMessage"]) for f in found if f.get("errorMessage")}
+
+
 def list_problems(filters: ProblemFilters, *, page_size: int, cursor: str | None) -> dynamo.Page:
     """Completed problems by `createdAt`, in pages full unless the read budget runs out; a creator's
     list reads only that creator's partition instead of filtering the completed index."""
@@ -105,13 +122,17 @@ def list_problems(filters: ProblemFilters, *, page_size: int, cursor: str | None
 
 
 def list_query(filters: ProblemFilters) -> dynamo.Query:
-    names = {"#status": "generationStatus"}
-    values: dict[str, Any] = {":completed": COMPLETED}
+    names: dict[str, str] = {}
+    values: dict[str, Any] = {}
     conditions: list[str] = []
+    if not (filters.creator_id and filters.unfinished):
+        names["#status"] = "generationStatus"
+        values[":completed"] = COMPLETED
     if filters.creator_id:
         index, key = PROBLEMS_BY_CREATOR_INDEX, "creatorId = :creator"
         values[":creator"] = filters.creator_id
-        conditions.append("#status = :completed")
+        if not filters.unfinished:
+            conditions.append("#status = :completed")
     else:
         index, key = COMPLETED_PROBLEMS_INDEX, "#status = :completed"
     if filters.difficulty:

@@ -33,6 +33,8 @@ class ProblemSummary(View):
     mode: str
     submissionCount: int
     acceptedCount: int
+    generationStatus: str | None
+    errorMessage: str | None = None
 
 
 class ProblemView(View):

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from alpaco.kernel.auth import Claims
-from alpaco.services.problems.filters import canonical_difficulty
+from alpaco.kernel.difficulty import canonical_difficulty
 
 COMPLETED: Final = "completed"
 DEFAULT_MODE: Final = "function"
@@ -49,9 +49,13 @@ def is_completed(item: Mapping[str, Any]) -> bool:
 
 def is_manager(item: Mapping[str, Any], caller: Claims | None) -> bool:
     """The creator and admins may see everything about a problem."""
+    return manages(item.get("creatorId"), caller)
+
+
+def manages(creator_id: Any, caller: Claims | None) -> bool:
     if caller is None:
         return False
-    return caller.is_admin or caller.user_id == item.get("creatorId")
+    return caller.is_admin or caller.user_id == creator_id
 
 
 def is_visible(item: Mapping[str, Any], caller: Claims | None) -> bool:
@@ -73,6 +77,7 @@ LIST_ATTRIBUTES: Final = (
     "mode",
     "submissionCount",
     "acceptedCount",
+    "generationStatus",
 )
 
 
@@ -89,6 +94,7 @@ def list_item(item: Mapping[str, Any]) -> dict[str, Any]:
         "mode": item.get("mode") or DEFAULT_MODE,
         "submissionCount": _count(item, "submissionCount"),
         "acceptedCount": _count(item, "acceptedCount"),
+        "generationStatus": item.get("generationStatus"),
     }
 
 

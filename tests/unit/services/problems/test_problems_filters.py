@@ -3,11 +3,11 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
+from alpaco.kernel.difficulty import canonical_difficulty
 from alpaco.kernel.http import BadRequest
 from alpaco.kernel.request import ascending
 from alpaco.services.problems.filters import (
     ProblemFilters,
-    canonical_difficulty,
     normalize,
     parse_filters,
     search_text,
@@ -16,7 +16,7 @@ from alpaco.services.problems.schemas import ProblemListQuery
 
 
 def _parse(**params: str) -> ProblemFilters:
-    return parse_filters(ProblemListQuery.model_validate(params))
+    return parse_filters(ProblemListQuery.model_validate(params), manager_of=lambda _: False)
 
 
 @pytest.mark.parametrize(
@@ -92,3 +92,11 @@ def test_search_text_lowers_both_titles_on_separate_lines() -> None:
 def test_search_text_skips_missing_titles() -> None:
     assert search_text({"title": "Only English"}) == "only english"
     assert search_text({}) == ""
+
+
+def test_only_a_manager_of_the_creator_lists_unfinished_problems() -> None:
+    query = ProblemListQuery.model_validate({"creatorId": "me"})
+    assert parse_filters(query, manager_of=lambda creator: creator == "me").unfinished
+    assert not parse_filters(query, manager_of=lambda creator: False).unfinished
+    everyone = ProblemListQuery.model_validate({})
+    assert not parse_filters(everyone, manager_of=lambda creator: True).unfinished

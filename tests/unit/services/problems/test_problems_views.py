@@ -167,6 +167,7 @@ def test_list_item_shape_and_korean_difficulty_is_mapped() -> None:
         "mode": "function",
         "submissionCount": 0,
         "acceptedCount": 1,
+        "generationStatus": "completed",
     }
 
 
