@@ -11,7 +11,9 @@ run: setup
 	$(BIN)/alpaco serve
 
 test: setup lint typecheck imports
-	$(BIN)/pytest -n 2 --dist loadgroup -q
+	$(BIN)/pytest -n 2 --dist loadgroup -q --ignore=tests/faults
+	# The fault tests hurt whole platforms and measure how fast they recover: alone, after the rest.
+	$(BIN)/pytest -q tests/faults
 
 setup: check-tools sandbox-tools $(STAMP) $(DDB_JAR_DIR)
 

@@ -45,8 +45,13 @@ def until(condition: Callable[[], Any], timeout: float, step: float = 0.1) -> An
 
 
 def children(pid: int) -> list[int]:
+    """Every process below `pid`; one that exits while we look is simply not there."""
     found: list[int] = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return found
+    for task in tasks:
         try:
             kids = (task / "children").read_text().split()
         except OSError:

@@ -33,6 +33,11 @@ EXECUTORS: dict[str, Executor] = {}
 SANDBOX_ENV = {"PATH", "HOME", "TMPDIR", "LANG", "PWD"}
 CANARY = """
 import os
+def mine(path):
+    try:
+        return os.lstat(path).st_uid == os.getuid()
+    except FileNotFoundError:  # another sandbox's file, gone between listdir and lstat
+        return False
 def solution(x):
     scratch = [d for d in ("/tmp", "/dev/shm", "/var/tmp", ".") if os.path.isdir(d)]
     return {
@@ -40,8 +45,8 @@ def solution(x):
         # Ours: in thin mode other sandboxes (other uids) may be running beside us, right now.
         "files": sorted(
             os.path.join(d, name) for d in scratch for name in os.listdir(d)
-            if os.lstat(os.path.join(d, name)).st_uid == os.getuid()
-            and not name.startswith("alpaco-run-")  # our own workdir (thin mode)
+            if not name.startswith("alpaco-run-")  # a workdir, ours or another's (thin mode)
+            and mine(os.path.join(d, name))
         ),
         "env": sorted(os.environ),
         "procs": sorted(int(p) for p in os.listdir("/proc") if p.isdigit()),
