@@ -9,7 +9,7 @@ in this repository (a known cursor key would let anyone forge cursors).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final
 from urllib.parse import urlsplit
@@ -41,6 +41,9 @@ DEFAULT_LIKES_PER_WINDOW = 60
 # Problem generations per user per day: each one is a dozen or more model calls and a few sandbox
 # runs, so a day's budget, not a minute's, and one at a time (services/generator/quota.py).
 DEFAULT_GENERATIONS_PER_DAY = 20
+# Tutor messages per user per UTC day (services/chatbot/quota.py): a long evening of study is a few
+# dozen; each one is a model call, so a script looping on the tutor stops here.
+DEFAULT_CHAT_MESSAGES_PER_DAY = 100
 DAY_SECONDS = 86_400
 REQUIRED_OUTSIDE_LOCAL = (
     "ALPACO_CURSOR_SECRET",
@@ -67,6 +70,16 @@ class Rate:
 # The LLM port's providers (ARCHITECTURE §7); offline and replay need no key.
 LLM_PROVIDERS: Final = ("gemini", "openai", "offline", "replay")
 LLM_KEY_VARIABLES: Final = ("GEMINI_API_KEY", "GOOGLE_API_KEY", "OPENAI_API_KEY")
+# The variables holding each keyed provider's key, the first one set wins.
+LLM_PROVIDER_KEYS: Final = {
+    "gemini": ("GEMINI_API_KEY", "GOOGLE_API_KEY"),
+    "openai": ("OPENAI_API_KEY",),
+}
+# A whole problem statement with a thinking model can take a minute; twice that is still well
+# inside a Lambda's 15 minutes, and a hung connection is given up on rather than waited out.
+DEFAULT_LLM_TIMEOUT_SECONDS = 120
+# The first call and three retries: with backoff from 1 s, a rate limit gets up to ~7 s to clear.
+DEFAULT_LLM_MAX_ATTEMPTS = 4
 
 
 @dataclass(frozen=True)
@@ -78,6 +91,20 @@ class RateLimits:
     comments: Rate
     likes: Rate
     generations: Rate
+
+
+@dataclass(frozen=True)
+class LlmSettings:
+    """How to reach the model; `None` leaves the provider's own default (model, public endpoint).
+    The key stays out of `repr`, so a logged or printed Settings never shows it."""
+
+    model: str | None
+    base_url: str | None
+    timeout_seconds: int
+    max_attempts: int
+    replay_file: str | None
+    replay_delay_ms: int
+    api_key: str | None = field(repr=False)
 
 
 @dataclass(frozen=True)
@@ -102,6 +129,8 @@ class Settings:
     rate_limits: RateLimits
     llm_provider: str
     llm_key_present: bool
+    llm: LlmSettings
+    chat_messages_per_day: int
 
     @property
     def is_local(self) -> bool:
@@ -118,6 +147,27 @@ def _llm_provider() -> str:
             f"ALPACO_LLM_PROVIDER must be one of {', '.join(LLM_PROVIDERS)}, not {name!r}"
         )
     return name
+
+
+def _llm_settings(provider: str) -> LlmSettings:
+    replay_file = os.environ.get("ALPACO_LLM_REPLAY", "").strip() or None
+    if provider == "replay" and replay_file is None:
+        raise ConfigurationError(
+            "ALPACO_LLM_REPLAY must name a file when ALPACO_LLM_PROVIDER is replay"
+        )
+    delay_ms = _int("ALPACO_LLM_REPLAY_DELAY_MS", 0)
+    if delay_ms < 0:
+        raise ConfigurationError(f"ALPACO_LLM_REPLAY_DELAY_MS must not be negative, not {delay_ms}")
+    keys = (os.environ.get(name, "").strip() for name in LLM_PROVIDER_KEYS.get(provider, ()))
+    return LlmSettings(
+        model=os.environ.get("ALPACO_LLM_MODEL", "").strip() or None,
+        base_url=os.environ.get("ALPACO_LLM_BASE_URL", "").strip() or None,
+        timeout_seconds=_positive_int("ALPACO_LLM_TIMEOUT_SECONDS", DEFAULT_LLM_TIMEOUT_SECONDS),
+        max_attempts=_positive_int("ALPACO_LLM_MAX_ATTEMPTS", DEFAULT_LLM_MAX_ATTEMPTS),
+        replay_file=replay_file,
+        replay_delay_ms=delay_ms,
+        api_key=next((key for key in keys if key), None),
+    )
 
 
 def _int(name: str, default: int) -> int:
@@ -199,6 +249,7 @@ def get_settings() -> Settings:
     gateway = f"http://{GATEWAY_HOST}:{GATEWAY_PORT}"
     pool_url = os.environ.get("ALPACO_COGNITO_ISSUER", f"{gateway}/auth/dev").rstrip("/")
     default_origins = local_origins(GATEWAY_HOST, GATEWAY_PORT) if env == LOCAL else ()
+    llm_provider = _llm_provider()
     return Settings(
         env=env,
         region=region,
@@ -220,8 +271,12 @@ def get_settings() -> Settings:
         dev_admins=_names(os.environ.get("ALPACO_DEV_ADMINS", "")),
         list_read_budget=_positive_int("ALPACO_LIST_READ_BUDGET", DEFAULT_LIST_READ_BUDGET),
         rate_limits=_rate_limits(),
-        llm_provider=_llm_provider(),
+        llm_provider=llm_provider,
         llm_key_present=any(os.environ.get(name) for name in LLM_KEY_VARIABLES),
+        llm=_llm_settings(llm_provider),
+        chat_messages_per_day=_positive_int(
+            "ALPACO_CHAT_MESSAGES_PER_DAY", DEFAULT_CHAT_MESSAGES_PER_DAY
+        ),
     )
 
 

@@ -1,0 +1,1 @@
+"""The LLM port: one call shape for every model the generator and the tutor use (ARCHITECTURE §7)."""
