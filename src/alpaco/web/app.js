@@ -1,10 +1,12 @@
-// Entry point: the account bar and a hash router (#/problems, #/problems/<id>, #/submissions, ...).
-import { append, errorBox, h, onSubmit, replace } from "./dom.js";
+// Entry point: the header (menu, interface language, account) and a hash router (#/problems,
+// #/problems/<id>, #/submissions, ...). A change of language or account redraws the page in place.
+import { append, errorBox, h, onSubmit, replace, toggleGroup } from "./dom.js";
+import { LOCALES, locale, onLocaleChange, setLocale, t } from "./i18n.js";
 import { displayName, onSessionChange, restore, session, signIn, signOut } from "./session.js";
-import { problemList } from "./views/problems.js";
-import { problemPage } from "./views/problem.js";
-import { submissionList, submissionPage } from "./views/submissions.js";
 import { editPostPage, newPostPage, postList, postPage } from "./views/community.js";
+import { problemPage } from "./views/problem.js";
+import { problemList } from "./views/problems.js";
+import { submissionList, submissionPage } from "./views/submissions.js";
 
 const ROUTES = [
   [/^\/problems$/, problemList],
@@ -16,6 +18,7 @@ const ROUTES = [
   [/^\/community\/([^/]+)$/, postPage],
   [/^\/community\/([^/]+)\/edit$/, editPostPage],
 ];
+const LOCALE_NAMES = { ko: "한국어", en: "English" };
 
 function currentRoute() {
   const hash = window.location.hash.startsWith("#/") ? window.location.hash.slice(1) : "";
@@ -31,7 +34,7 @@ function render() {
   replace(main, page);
   markNav(path);
   if (!match) {
-    append(page, [h("h1", {}, "페이지를 찾을 수 없습니다"), h("p", {}, h("a", { href: "#/problems" }, "문제 목록으로"))]);
+    append(page, [h("h1", {}, t("notFound.title")), h("p", {}, h("a", { href: "#/problems" }, t("notFound.back")))]);
     return;
   }
   const [found, view] = match;
@@ -50,13 +53,25 @@ function markNav(path) {
   }
 }
 
+/** The texts index.html holds (in Korean, for the moment before this module runs). */
+function renderStatic() {
+  document.documentElement.lang = locale();
+  document.title = t("app.title");
+  for (const element of document.querySelectorAll("[data-i18n]")) element.textContent = t(element.dataset.i18n);
+  for (const element of document.querySelectorAll("[data-i18n-label]")) {
+    element.setAttribute("aria-label", t(element.dataset.i18nLabel));
+  }
+  const options = LOCALES.map((code) => [code, LOCALE_NAMES[code], code]);
+  replace(document.getElementById("locale"), toggleGroup(t("locale.label"), options, locale(), setLocale));
+}
+
 function renderAccount() {
   const box = document.getElementById("account");
   if (session.me) {
     replace(
       box,
       h("span", { class: "who" }, h("strong", {}, displayName(session.me)), ` (${session.me.username})`),
-      h("button", { type: "button", class: "secondary", onclick: signOut }, "로그아웃"),
+      h("button", { type: "button", class: "secondary", onclick: signOut }, t("account.signOut")),
     );
     return;
   }
@@ -64,16 +79,22 @@ function renderAccount() {
 }
 
 function signInForm() {
-  const username = h("input", { id: "signin-username", name: "username", required: true, autocomplete: "username", maxlength: 64 });
+  const username = h("input", {
+    id: "signin-username",
+    name: "username",
+    required: true,
+    autocomplete: "username",
+    maxlength: 64,
+  });
   const nickname = h("input", { id: "signin-nickname", name: "nickname", autocomplete: "nickname", maxlength: 64 });
-  const button = h("button", { type: "submit" }, "로그인");
+  const button = h("button", { type: "submit" }, t("account.signIn"));
   const message = h("span", { class: "error", role: "alert" });
   const form = h(
     "form",
-    { class: "signin", "aria-label": "로그인 (개발용)" },
-    h("label", { for: "signin-username" }, "아이디"),
+    { class: "signin", "aria-label": t("account.form") },
+    h("label", { for: "signin-username" }, t("account.username")),
     username,
-    h("label", { for: "signin-nickname" }, "닉네임 (선택)"),
+    h("label", { for: "signin-nickname" }, t("account.nickname")),
     nickname,
     button,
     message,
@@ -83,11 +104,18 @@ function signInForm() {
 }
 
 async function start() {
+  renderStatic();
   await restore();
   renderAccount();
   onSessionChange(() => {
     renderAccount();
     render();
+  });
+  onLocaleChange(() => {
+    renderStatic();
+    renderAccount();
+    render();
+    document.querySelector("#locale [aria-pressed=true]")?.focus();
   });
   window.addEventListener("hashchange", () => {
     render();

@@ -1,5 +1,6 @@
 // DOM building without HTML strings: text always goes in as text nodes. The one exception is
-// `markdownBlock`, whose HTML comes from the escaping renderer in markdown.js.
+// `markdownBlock`, whose HTML comes from markdown.js (raw HTML off, safe links only).
+import { t } from "./i18n.js";
 import { renderMarkdown } from "./markdown.js";
 
 export function h(tag, props = {}, ...children) {
@@ -37,21 +38,21 @@ export function replace(parent, ...children) {
   return append(parent, children);
 }
 
-export function markdownBlock(source) {
-  const block = h("div", { class: "markdown" });
+export function markdownBlock(source, props = {}) {
+  const block = h("div", { ...props, class: "markdown" });
   block.innerHTML = renderMarkdown(source);
   return block;
 }
 
 export function labelledPre(label, text) {
-  return h("figure", { class: "pre" }, h("figcaption", {}, label), h("pre", {}, text));
+  return h("figure", { class: "pre" }, h("figcaption", {}, label), h("pre", { "data-empty": t("common.none") }, text));
 }
 
 export function errorBox(error) {
   return h("p", { class: "error", role: "alert" }, error?.message || String(error));
 }
 
-export function loading(text = "불러오는 중…") {
+export function loading(text = t("common.loading")) {
   return h("p", { class: "muted", role: "status" }, text);
 }
 
@@ -73,6 +74,23 @@ export function attempt(button, message, action) {
   return busy(button, action).catch((error) => replace(message, error.message));
 }
 
+/**
+ * Buttons of which one is pressed, as in "한국어 | English". A click presses its button and calls
+ * `onPick(value)`; the buttons stay in place, so keyboard focus stays where the user left it.
+ */
+export function toggleGroup(label, options, current, onPick) {
+  const buttons = options.map(([value, text, lang]) =>
+    h("button", { type: "button", class: "toggle", lang, "aria-pressed": String(value === current) }, text),
+  );
+  for (const [index, button] of buttons.entries()) {
+    button.addEventListener("click", () => {
+      for (const other of buttons) other.setAttribute("aria-pressed", String(other === button));
+      onPick(options[index][0]);
+    });
+  }
+  return h("div", { class: "toggle-group", role: "group", "aria-label": label }, buttons);
+}
+
 /** Submitting `form` runs `action` as an `attempt`, without leaving the page. */
 export function onSubmit(form, button, message, action) {
   form.addEventListener("submit", (event) => {
@@ -83,7 +101,9 @@ export function onSubmit(form, button, message, action) {
 
 /** A "more" button in `more` that loads the next page; a failed load shows its error beside it. */
 export function moreButton(more, loadNext) {
-  const button = h("button", { type: "button", class: "secondary" }, "더 보기");
-  button.addEventListener("click", () => busy(button, loadNext).catch((error) => replace(more, button, errorBox(error))));
+  const button = h("button", { type: "button", class: "secondary" }, t("common.more"));
+  button.addEventListener("click", () =>
+    busy(button, loadNext).catch((error) => replace(more, button, errorBox(error))),
+  );
   replace(more, button);
 }

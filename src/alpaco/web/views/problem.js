@@ -1,66 +1,86 @@
-// One problem: statement (Korean or English), limits, samples, the editor, "Run samples" and "Submit".
+// One problem: statement (Korean or English), limits, the editor, "Run examples" and "Submit".
 import { get, post } from "../api.js";
-import { append, busy, errorBox, h, labelledPre, loading, markdownBlock, replace } from "../dom.js";
+import { compareHint } from "../compare.js";
+import { append, busy, errorBox, h, labelledPre, loading, markdownBlock, replace, toggleGroup } from "../dom.js";
 import { codeEditor } from "../editor.js";
 import { difficultyLabel, preview, seconds } from "../format.js";
+import { locale, t } from "../i18n.js";
 import { session } from "../session.js";
+import { hasExamples } from "../statement.js";
 import { gradeResult, runStatus } from "./results.js";
 
-const LANGUAGE_KEY = "alpaco.statementLanguage";
+const STATEMENT_KEY = "alpaco.statementLanguage";
 const codeKey = (problemId) => `alpaco.code.${problemId}`;
 
 export async function problemPage(page, problemId) {
   append(page, [loading()]);
   const problem = await get(`/problems/${encodeURIComponent(problemId)}`);
-  const output = h("section", { class: "output", "aria-live": "polite", "aria-label": "실행 결과" });
-  const editor = editorPanel(problem, output);
+  const output = h("section", { class: "output", "aria-live": "polite", "aria-label": t("solve.output") });
   replace(
     page,
     h(
       "div",
       { class: "solve" },
-      h("div", { class: "statement" }, statementPanel(problem), samplesPanel(problem)),
-      h("div", { class: "workspace" }, editor, output),
+      h("div", { class: "statement" }, statementPanel(problem)),
+      h("div", { class: "workspace" }, editorPanel(problem, output), output),
     ),
   );
 }
 
+/** The statement follows the interface language until the student picks one with its own toggle
+ * (remembered for this tab only, so a new visit starts in the interface language again). */
+function statementLanguage() {
+  const picked = sessionStorage.getItem(STATEMENT_KEY);
+  return picked === "ko" || picked === "en" ? picked : locale();
+}
+
 function statementPanel(problem) {
-  const panel = h("section", { "aria-labelledby": "problem-title" });
+  const heading = h("h1", { id: "problem-title" });
+  const body = h("div", { class: "statement-body" });
   const draw = (language) => {
-    localStorage.setItem(LANGUAGE_KEY, language);
     const korean = language === "ko";
     const title = (korean ? problem.title_translated : problem.title) || problem.title || problem.title_translated;
     const text = (korean ? problem.description_translated : problem.description) || problem.description || "";
+    replace(heading, title);
+    heading.lang = language;
     replace(
-      panel,
-      h("h1", { id: "problem-title" }, title),
-      languageToggle(language, draw),
-      problemFacts(problem),
-      markdownBlock(text),
+      body,
+      markdownBlock(text, { lang: language }),
+      // Statements carry their examples with explanations; the bare samples are the fallback.
+      hasExamples(text) ? null : samplesPanel(problem),
     );
   };
-  draw(localStorage.getItem(LANGUAGE_KEY) === "en" ? "en" : "ko");
-  return panel;
+  const languages = [
+    ["ko", "한국어", "ko"],
+    ["en", "English", "en"],
+  ];
+  const toggle = toggleGroup(t("problem.statementLanguage"), languages, statementLanguage(), (picked) => {
+    sessionStorage.setItem(STATEMENT_KEY, picked);
+    draw(picked);
+  });
+  draw(statementLanguage());
+  return h("section", { "aria-labelledby": "problem-title" }, heading, toggle, problemFacts(problem), body);
 }
 
-function languageToggle(current, onPick) {
-  const option = (language, label) =>
-    h("button", { type: "button", class: "toggle", "aria-pressed": String(current === language), onclick: () => onPick(language) }, label);
-  return h("div", { class: "toggle-group", role: "group", "aria-label": "문제 언어" }, option("ko", "한국어"), option("en", "English"));
-}
+const known = (value) => value !== null && value !== undefined && value !== "";
 
 function problemFacts(problem) {
   const fact = (name, value) => [h("dt", {}, name), h("dd", {}, value)];
   return h(
     "dl",
     { class: "facts" },
-    fact("난이도", h("span", { class: `badge ${String(problem.difficulty).toLowerCase()}` }, difficultyLabel(problem.difficulty))),
-    fact("시간 제한", `${problem.timeLimitSeconds} 초`),
-    fact("메모리 제한", `${problem.memoryLimitMb} MB`),
-    fact("입출력", problem.mode === "stdio" ? "표준 입력 → 표준 출력" : "solution(data) 함수의 반환값"),
-    fact("채점 방식", problem.judgeType || "-"),
-    problem.tags?.length ? fact("태그", problem.tags.join(", ")) : null,
+    fact(
+      t("problem.difficulty"),
+      h("span", { class: `badge ${String(problem.difficulty).toLowerCase()}` }, difficultyLabel(problem.difficulty)),
+    ),
+    fact(
+      t("problem.timeLimit"),
+      known(problem.timeLimitSeconds) ? t("problem.seconds", { n: problem.timeLimitSeconds }) : "-",
+    ),
+    fact(t("problem.memoryLimit"), known(problem.memoryLimitMb) ? `${problem.memoryLimitMb} MB` : "-"),
+    fact(t("problem.io"), problem.mode === "stdio" ? t("problem.io.stdio") : t("problem.io.function")),
+    fact(t("problem.judge"), problem.judgeType || "-"),
+    problem.tags?.length ? fact(t("problem.tags"), problem.tags.join(", ")) : null,
   );
 }
 
@@ -69,14 +89,19 @@ function samplesPanel(problem) {
   if (!samples.length) return null;
   return h(
     "section",
-    { "aria-labelledby": "samples-title" },
-    h("h2", { id: "samples-title" }, "예제"),
+    { class: "samples", "aria-labelledby": "samples-title" },
+    h("h2", { id: "samples-title" }, t("samples.title")),
     samples.map((sample, index) =>
       h(
         "div",
         { class: "sample" },
-        h("h3", {}, `예제 ${index + 1}`),
-        h("div", { class: "io" }, labelledPre("입력", preview(sample.input)), labelledPre("출력", preview(sample.expected_output))),
+        h("h3", {}, t("samples.item", { n: index + 1 })),
+        h(
+          "div",
+          { class: "io" },
+          labelledPre(t("io.input"), preview(sample.input)),
+          labelledPre(t("io.output"), preview(sample.expected_output)),
+        ),
       ),
     ),
   );
@@ -84,55 +109,50 @@ function samplesPanel(problem) {
 
 function editorPanel(problem, output) {
   const key = codeKey(problem.problemId);
-  const textarea = h("textarea", {
-    id: "code",
-    class: "code",
-    spellcheck: "false",
-    autocapitalize: "off",
-    autocomplete: "off",
-    wrap: "off",
-    rows: 22,
-    "aria-describedby": "code-help",
-    value: localStorage.getItem(key) ?? problem.startCode ?? "",
+  const holder = h("div", { class: "code" });
+  const run = h("button", { type: "button", class: "secondary" }, t("editor.run"));
+  const submit = h("button", { type: "button" }, t("editor.submit"));
+  const reset = h("button", { type: "button", class: "link" }, t("editor.reset"));
+  const editor = codeEditor(holder, {
+    doc: localStorage.getItem(key) ?? problem.startCode ?? "",
+    describedBy: "code-help",
+    onChange: (code) => localStorage.setItem(key, code),
+    onRun: () => run.click(),
+    onSubmit: () => submit.click(),
   });
-  codeEditor(textarea, (code) => localStorage.setItem(key, code));
-  const run = h("button", { type: "button", class: "secondary" }, "예제 실행 (Run samples)");
-  const submit = h("button", { type: "button" }, "제출 (Submit)");
-  const reset = h("button", { type: "button", class: "link" }, "시작 코드로 되돌리기");
-  run.addEventListener("click", () => busy(run, () => runSamples(problem, textarea.value, output)));
-  submit.addEventListener("click", () => busy(submit, () => submitCode(problem, textarea.value, output)));
+  run.addEventListener("click", () => busy(run, () => runSamples(problem, editor.code(), output)));
+  submit.addEventListener("click", () => busy(submit, () => submitCode(problem, editor.code(), output)));
   reset.addEventListener("click", () => {
-    if (!window.confirm("작성한 코드를 지우고 시작 코드로 되돌릴까요?")) return;
-    textarea.value = problem.startCode ?? "";
-    localStorage.removeItem(key);
+    editor.replace(problem.startCode ?? "");
+    editor.focus();
   });
   return h(
     "section",
-    { class: "editor", "aria-label": "코드 작성" },
-    h("label", { for: "code" }, "코드 (Python 3)"),
-    textarea,
-    h("p", { id: "code-help", class: "muted small" }, "Tab: 들여쓰기 · Shift+Tab: 내어쓰기 · Esc 다음 Tab: 편집기 밖으로 이동. 코드는 이 브라우저에 자동 저장됩니다."),
+    { class: "editor", "aria-labelledby": "code-label" },
+    h("h2", { id: "code-label", class: "editor-title" }, t("editor.label")),
+    holder,
+    h("p", { id: "code-help", class: "muted small" }, t("editor.help")),
     h(
       "div",
       { class: "actions" },
       run,
       submit,
       reset,
-      h("a", { href: `#/community/new?problemId=${encodeURIComponent(problem.problemId)}` }, "이 문제로 글쓰기"),
+      h("a", { href: `#/community/new?problemId=${encodeURIComponent(problem.problemId)}` }, t("editor.share")),
     ),
   );
 }
 
 function requireSignIn(output) {
   if (session.me) return true;
-  replace(output, h("p", { class: "error", role: "alert" }, "로그인이 필요합니다. 위에서 아이디를 입력해 로그인하세요."));
+  replace(output, h("p", { class: "error", role: "alert" }, t("solve.signIn")));
   return false;
 }
 
 async function runSamples(problem, code, output) {
   if (!requireSignIn(output)) return;
   const samples = problem.sampleCases || [];
-  replace(output, loading("예제를 실행하는 중…"));
+  replace(output, loading(t("solve.running")));
   try {
     const data = await post("/grade", {
       problemId: problem.problemId,
@@ -141,7 +161,11 @@ async function runSamples(problem, code, output) {
       executionMode: "RUN_CUSTOM_TESTS",
       customTestCases: samples.map((sample) => sample.input),
     });
-    replace(output, h("h2", {}, "예제 실행 결과"), data.results.map((result, index) => sampleRun(problem, samples[index], result, index)));
+    replace(
+      output,
+      h("h2", {}, t("solve.runTitle")),
+      data.results.map((result, index) => sampleRun(problem, samples[index], result, index)),
+    );
   } catch (error) {
     replace(output, errorBox(error));
   }
@@ -151,47 +175,35 @@ function sampleRun(problem, sample, result, index) {
   const run = result.runCodeOutput || {};
   const stdio = problem.mode === "stdio";
   const actual = stdio ? run.stdout : run.returnValue;
-  const matches = run.status === "OK" && sameOutput(problem, sample?.expected_output, actual);
+  const matches = run.status === "OK" ? compareHint(problem.judgeType, sample?.expected_output, actual) : null;
   return h(
     "article",
-    { class: "sample-run" },
+    { class: "sample-run", "data-status": run.status, "data-matches": matches === null ? null : String(matches) },
     h(
       "h3",
       {},
-      `예제 ${index + 1}: `,
+      `${t("samples.item", { n: index + 1 })}: `,
       runStatus(run),
-      run.status === "OK" && matches !== null ? h("span", { class: `badge ${matches ? "good" : "bad"}` }, matches ? "기대 출력과 같음" : "기대 출력과 다름") : null,
+      matches === null
+        ? null
+        : h("span", { class: `badge ${matches ? "good" : "bad"}` }, matches ? t("solve.same") : t("solve.different")),
       h("span", { class: "muted small" }, ` ${seconds((run.executionTimeMs ?? 0) / 1000)}`),
     ),
     h(
       "div",
       { class: "io" },
-      labelledPre("입력", preview(result.input)),
-      labelledPre("기대 출력", preview(sample?.expected_output)),
-      labelledPre(stdio ? "실제 출력 (stdout)" : "반환값", run.status === "OK" ? preview(actual) : ""),
+      labelledPre(t("io.input"), preview(result.input)),
+      labelledPre(t("io.expected"), preview(sample?.expected_output)),
+      labelledPre(stdio ? t("io.stdout") : t("io.returned"), run.status === "OK" ? preview(actual) : ""),
     ),
-    !stdio && run.stdout ? labelledPre("print 출력 (stdout)", run.stdout) : null,
-    run.stderr || run.error ? labelledPre("에러", run.stderr || run.error) : null,
+    !stdio && run.stdout ? labelledPre(t("io.printed"), run.stdout) : null,
+    run.stderr || run.error ? labelledPre(t("io.error"), run.stderr || run.error) : null,
   );
-}
-
-/** A hint only: the grader's judgeType decides. Returns null where a simple comparison would mislead. */
-function sameOutput(problem, expected, actual) {
-  if (problem.judgeType === "tokens") {
-    const tokens = (text) => String(text ?? "").trim().split(/\s+/).join(" ");
-    return tokens(expected) === tokens(actual);
-  }
-  if (problem.judgeType === "lines") {
-    const lines = (text) => String(text ?? "").replace(/\r\n?/g, "\n").split("\n").map((l) => l.trimEnd()).join("\n").trimEnd();
-    return lines(expected) === lines(actual);
-  }
-  if (problem.judgeType === "equal") return JSON.stringify(expected) === JSON.stringify(actual);
-  return null;
 }
 
 async function submitCode(problem, code, output) {
   if (!requireSignIn(output)) return;
-  replace(output, loading("채점하는 중…"));
+  replace(output, loading(t("solve.grading")));
   try {
     const data = await post("/grade", {
       problemId: problem.problemId,
@@ -199,7 +211,7 @@ async function submitCode(problem, code, output) {
       language: "python",
       executionMode: "GRADE_SUBMISSION",
     });
-    replace(output, h("h2", {}, "채점 결과"), gradeResult(data));
+    replace(output, h("h2", {}, t("solve.gradeTitle")), gradeResult(data));
   } catch (error) {
     replace(output, errorBox(error));
   }

@@ -1,9 +1,12 @@
 // The problem list: title search, difficulty filter, and "more" pages through lastEvaluatedKey.
 import { append, errorBox, h, loading, replace } from "../dom.js";
 import { difficultyLabel } from "../format.js";
+import { t } from "../i18n.js";
 import { loadPages } from "../paging.js";
 
 const PAGE_SIZE = 20;
+const COLUMNS = ["title", "difficulty", "tags", "mode", "rate"];
+/** Kept while the app is open, so coming back from a problem shows the same search. */
 const filters = { title: "", difficulty: "" };
 
 export function problemList(page) {
@@ -11,18 +14,18 @@ export function problemList(page) {
   const difficulty = h(
     "select",
     { id: "problem-difficulty" },
-    h("option", { value: "" }, "전체"),
+    h("option", { value: "" }, t("problems.all")),
     ["Easy", "Medium", "Hard"].map((level) => h("option", { value: level }, difficultyLabel(level))),
   );
   difficulty.value = filters.difficulty;
   const form = h(
     "form",
-    { class: "filters", role: "search", "aria-label": "문제 검색" },
-    h("label", { for: "problem-title" }, "제목 검색"),
+    { class: "filters", role: "search", "aria-label": t("problems.search") },
+    h("label", { for: "problem-title" }, t("problems.titleSearch")),
     title,
-    h("label", { for: "problem-difficulty" }, "난이도"),
+    h("label", { for: "problem-difficulty" }, t("problems.difficulty")),
     difficulty,
-    h("button", { type: "submit" }, "검색"),
+    h("button", { type: "submit" }, t("problems.submit")),
   );
   const results = h("div", { "aria-live": "polite" });
   form.addEventListener("submit", (event) => {
@@ -31,7 +34,7 @@ export function problemList(page) {
     filters.difficulty = difficulty.value;
     showResults(results);
   });
-  append(page, [h("h1", {}, "문제"), form, results]);
+  append(page, [h("h1", {}, t("problems.title")), form, results]);
   showResults(results);
 }
 
@@ -39,9 +42,17 @@ function showResults(results) {
   const body = h("tbody");
   const table = h(
     "table",
-    { class: "list" },
-    h("caption", { class: "visually-hidden" }, "문제 목록"),
-    h("thead", {}, h("tr", {}, ["제목", "난이도", "태그", "입출력", "정답률"].map((name) => h("th", { scope: "col" }, name)))),
+    { class: "list problems" },
+    h("caption", { class: "visually-hidden" }, t("problems.caption")),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        COLUMNS.map((name) => h("th", { scope: "col" }, t(`problems.col.${name}`))),
+      ),
+    ),
     body,
   );
   const more = h("div", { class: "more" });
@@ -50,14 +61,16 @@ function showResults(results) {
   loadPages(body, more, { path: "/problems", query, render: problemRow })
     .then(() => {
       const empty = !body.rows.length && !more.childElementCount;
-      replace(results, empty ? h("p", {}, "조건에 맞는 문제가 없습니다.") : [table, more]);
+      replace(results, empty ? h("p", {}, t("problems.empty")) : [table, more]);
     })
     .catch((error) => replace(results, errorBox(error)));
 }
 
 function problemRow(problem) {
   const href = `#/problems/${encodeURIComponent(problem.problemId)}`;
-  const rate = problem.submissionCount ? `${Math.round((100 * (problem.acceptedCount || 0)) / problem.submissionCount)}%` : "-";
+  const rate = problem.submissionCount
+    ? `${Math.round((100 * (problem.acceptedCount || 0)) / problem.submissionCount)}%`
+    : "-";
   return h(
     "tr",
     {},
@@ -67,9 +80,13 @@ function problemRow(problem) {
       h("a", { href }, problem.title_translated || problem.title),
       problem.title_translated && problem.title ? h("span", { class: "muted sub" }, problem.title) : null,
     ),
-    h("td", {}, h("span", { class: `badge ${String(problem.difficulty).toLowerCase()}` }, difficultyLabel(problem.difficulty))),
+    h(
+      "td",
+      {},
+      h("span", { class: `badge ${String(problem.difficulty).toLowerCase()}` }, difficultyLabel(problem.difficulty)),
+    ),
     h("td", {}, (problem.tags || []).join(", ")),
-    h("td", {}, problem.mode === "stdio" ? "표준 입출력" : "함수"),
+    h("td", {}, problem.mode === "stdio" ? t("mode.stdio") : t("mode.function")),
     h("td", {}, rate),
   );
 }

@@ -1,18 +1,26 @@
 // Grading results as a verdict banner and a per-case table (shared by the solve and submission pages).
+// Each verdict also sits in a data-status attribute, in the API's own words, for tests and styles.
 import { h, labelledPre } from "../dom.js";
 import { kilobytes, preview, seconds, verdictClass, verdictLabel } from "../format.js";
+import { t } from "../i18n.js";
 
 export function verdictBadge(status) {
-  return h("span", { class: `badge ${verdictClass(status)}` }, verdictLabel(status));
+  return h("span", { class: `badge ${verdictClass(status)}`, "data-status": status }, verdictLabel(status));
 }
 
 export function runStatus(run) {
   const crash = run.exceptionType ? ` · ${crashText(run)}` : "";
-  return h("span", { class: `badge ${verdictClass(run.status)}` }, `${verdictLabel(run.status)}${crash}`);
+  return h(
+    "span",
+    { class: `badge ${verdictClass(run.status)}`, "data-status": run.status },
+    `${verdictLabel(run.status)}${crash}`,
+  );
 }
 
 function crashText(result) {
-  return result.exceptionLine ? `${result.exceptionType} (${result.exceptionLine}번째 줄)` : result.exceptionType;
+  return result.exceptionLine
+    ? t("result.crashLine", { type: result.exceptionType, line: result.exceptionLine })
+    : result.exceptionType;
 }
 
 export function gradeResult(data) {
@@ -21,12 +29,12 @@ export function gradeResult(data) {
   return [
     h(
       "div",
-      { class: `verdict ${verdictClass(data.status)}` },
+      { class: `verdict ${verdictClass(data.status)}`, "data-status": data.status, "data-score": data.score ?? 0 },
       h("strong", { class: "verdict-name" }, verdictLabel(data.status)),
-      h("span", {}, `점수 ${data.score ?? 0} / 100`),
-      h("span", {}, `통과 ${passed} / ${total}`),
-      h("span", {}, `최대 시간 ${seconds(data.executionTime)}`),
-      h("span", {}, `메모리 ${kilobytes(data.memoryKb)}`),
+      h("span", {}, t("result.score", { score: data.score ?? 0 })),
+      h("span", {}, t("result.passed", { passed, total })),
+      h("span", {}, t("result.time", { time: seconds(data.executionTime) })),
+      h("span", {}, t("result.memory", { memory: kilobytes(data.memoryKb) })),
     ),
     data.errorMessage ? h("p", { class: "muted" }, data.errorMessage) : null,
     data.results?.length ? caseTable(data.results) : null,
@@ -34,11 +42,14 @@ export function gradeResult(data) {
 }
 
 function caseTable(results) {
+  const columns = ["case", "verdict", "time", "memory", "details"].map((name) =>
+    h("th", { scope: "col" }, t(`result.col.${name}`)),
+  );
   return h(
     "table",
     { class: "list cases" },
-    h("caption", {}, "테스트 케이스별 결과"),
-    h("thead", {}, h("tr", {}, ["#", "결과", "시간", "메모리", "비고"].map((name) => h("th", { scope: "col" }, name)))),
+    h("caption", {}, t("result.caption")),
+    h("thead", {}, h("tr", {}, columns)),
     h("tbody", {}, results.map(caseRow)),
   );
 }
@@ -46,23 +57,29 @@ function caseTable(results) {
 function caseRow(result) {
   return h(
     "tr",
-    {},
+    { "data-status": result.status },
     h("td", {}, String(result.caseNumber)),
     h("td", {}, verdictBadge(result.status)),
     h("td", {}, seconds(result.executionTime)),
     h("td", {}, kilobytes(result.memoryKb)),
-    h("td", {}, result.exceptionType ? h("div", {}, crashText(result)) : null, result.isSample ? sampleDetails(result) : h("span", { class: "muted" }, "숨겨진 케이스")),
+    h(
+      "td",
+      {},
+      result.exceptionType ? h("div", {}, crashText(result)) : null,
+      result.isSample ? sampleDetails(result) : h("span", { class: "muted" }, t("result.hidden")),
+    ),
   );
 }
 
 function sampleDetails(result) {
+  const actual = result.actualOutput === null || result.actualOutput === undefined ? "" : preview(result.actualOutput);
   return h(
     "details",
     {},
-    h("summary", {}, "예제 케이스 보기"),
-    labelledPre("입력", preview(result.input)),
-    labelledPre("기대 출력", preview(result.expectedOutput)),
-    labelledPre("실제 출력", result.actualOutput === null || result.actualOutput === undefined ? "(없음)" : preview(result.actualOutput)),
-    result.stderr ? labelledPre("에러", result.stderr) : null,
+    h("summary", {}, t("result.sample")),
+    labelledPre(t("io.input"), preview(result.input)),
+    labelledPre(t("io.expected"), preview(result.expectedOutput)),
+    labelledPre(t("io.actual"), actual),
+    result.stderr ? labelledPre(t("io.error"), result.stderr) : null,
   );
 }

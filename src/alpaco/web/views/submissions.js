@@ -1,36 +1,47 @@
 // My submissions: a paged list of summaries and one submission with its code and per-case results.
 import { get } from "../api.js";
-import { append, h, labelledPre, loading, replace } from "../dom.js";
+import { append, h, loading, markdownBlock, replace } from "../dom.js";
 import { dateTime, kilobytes, seconds } from "../format.js";
+import { t } from "../i18n.js";
+import { codeFence } from "../markdown.js";
 import { loadPages } from "../paging.js";
 import { session } from "../session.js";
 import { gradeResult, verdictBadge } from "./results.js";
 
 const PAGE_SIZE = 20;
-
-function signInNotice(page, what) {
-  append(page, [h("p", { class: "notice" }, `${what}을(를) 보려면 로그인하세요.`)]);
-}
+const COLUMNS = ["time", "problem", "verdict", "score", "runtime", "memory"];
 
 export async function submissionList(page) {
-  append(page, [h("h1", {}, "내 제출")]);
-  if (!session.me) return signInNotice(page, "내 제출");
+  append(page, [h("h1", {}, t("submissions.title"))]);
+  if (!session.me) return append(page, [h("p", { class: "notice" }, t("submissions.signIn"))]);
   const body = h("tbody");
   const more = h("div", { class: "more" });
   const holder = h("div", {}, loading());
   append(page, [holder]);
-  await loadPages(body, more, { path: "/submissions", query: { userId: session.me.userId, pageSize: PAGE_SIZE }, render: submissionRow });
+  await loadPages(body, more, {
+    path: "/submissions",
+    query: { userId: session.me.userId, pageSize: PAGE_SIZE },
+    render: submissionRow,
+  });
   const empty = !body.rows.length && !more.childElementCount;
   replace(
     holder,
     empty
-      ? h("p", {}, "아직 제출한 코드가 없습니다. ", h("a", { href: "#/problems" }, "문제를 풀어 보세요."))
+      ? h("p", {}, `${t("submissions.empty")} `, h("a", { href: "#/problems" }, t("submissions.try")))
       : [
           h(
             "table",
-            { class: "list" },
-            h("caption", { class: "visually-hidden" }, "내 제출 목록"),
-            h("thead", {}, h("tr", {}, ["제출 시각", "문제", "결과", "점수", "시간", "메모리"].map((name) => h("th", { scope: "col" }, name)))),
+            { class: "list submissions" },
+            h("caption", { class: "visually-hidden" }, t("submissions.caption")),
+            h(
+              "thead",
+              {},
+              h(
+                "tr",
+                {},
+                COLUMNS.map((name) => h("th", { scope: "col" }, t(`submissions.col.${name}`))),
+              ),
+            ),
             body,
           ),
           more,
@@ -38,12 +49,18 @@ export async function submissionList(page) {
   );
 }
 
+const problemName = (item) => item.problemTitleTranslated || item.problemTitle || item.problemId;
+
 function submissionRow(item) {
   return h(
     "tr",
-    {},
-    h("td", {}, h("a", { href: `#/submissions/${encodeURIComponent(item.submissionId)}` }, dateTime(item.submissionTime))),
-    h("td", {}, h("a", { href: `#/problems/${encodeURIComponent(item.problemId)}` }, item.problemTitleTranslated || item.problemTitle || item.problemId)),
+    { "data-submission": item.submissionId },
+    h(
+      "td",
+      {},
+      h("a", { href: `#/submissions/${encodeURIComponent(item.submissionId)}` }, dateTime(item.submissionTime)),
+    ),
+    h("td", {}, h("a", { href: `#/problems/${encodeURIComponent(item.problemId)}` }, problemName(item))),
     h("td", {}, verdictBadge(item.status)),
     h("td", {}, item.score ?? "-"),
     h("td", {}, seconds(item.executionTime)),
@@ -54,14 +71,30 @@ function submissionRow(item) {
 export async function submissionPage(page, submissionId) {
   append(page, [loading()]);
   const item = await get(`/submissions/${encodeURIComponent(submissionId)}`);
-  const problemLink = h("a", { href: `#/problems/${encodeURIComponent(item.problemId)}` }, item.problemTitleTranslated || item.problemTitle || item.problemId);
-  const share = h("a", { href: `#/community/new?submissionId=${encodeURIComponent(item.submissionId)}` }, "풀이 공유하기");
+  const problemLink = h("a", { href: `#/problems/${encodeURIComponent(item.problemId)}` }, problemName(item));
+  const share = h(
+    "a",
+    { href: `#/community/new?submissionId=${encodeURIComponent(item.submissionId)}` },
+    t("submission.share"),
+  );
   replace(
     page,
-    h("h1", {}, "제출 상세"),
+    h("h1", {}, t("submission.title")),
     h("p", {}, problemLink, ` · ${item.author || ""} · ${dateTime(item.submissionTime)}`),
     gradeResult(item),
-    item.userCode !== undefined ? [labelledPre("제출한 코드", item.userCode), h("p", {}, share)] : h("p", { class: "muted" }, "코드와 케이스별 결과는 제출한 본인만 볼 수 있습니다."),
-    h("p", {}, h("a", { href: "#/submissions" }, "← 내 제출 목록")),
+    item.userCode === undefined
+      ? h("p", { class: "muted" }, t("submission.private"))
+      : [submittedCode(item.userCode), h("p", {}, share)],
+    h("p", {}, h("a", { href: "#/submissions" }, t("submission.back"))),
+  );
+}
+
+/** The code as a highlighted block, through the one Markdown renderer (no second HTML path). */
+function submittedCode(code) {
+  return h(
+    "figure",
+    { class: "pre submitted-code" },
+    h("figcaption", {}, t("submission.code")),
+    markdownBlock(codeFence(code, "python")),
   );
 }
