@@ -23,6 +23,7 @@ ROUTES: tuple[Route, ...] = (
     Route("GET", "/submissions", "submissions", auth="optional"),
     Route("GET", "/submissions/{submissionId}", "submissions", auth="optional"),
     Route("POST", "/grade", "grader", auth="required"),
+    Route("POST", "/generate", "generator", auth="required", streaming=True),
     Route("POST", "/community", "community", auth="required"),
     Route("GET", "/community", "community", auth="optional"),
     Route("GET", "/community/{postId}", "community", auth="optional"),

@@ -59,6 +59,9 @@ class BankProblem:
     reference_code: str
     brute_code: str
     start_code: str
+    # tests.py as text: what the seeder stores as the item's `generatorCode`, a program that the
+    # generator's offline answers hand on and the executor runs (its `generate(rng, size)`).
+    generator_code: str
     samples: tuple[Any, ...]
     brute_max_size: int
     generate: Generate
@@ -124,6 +127,7 @@ def load_problem(folder: Path) -> BankProblem:
         reference_code=texts["reference.py"],
         brute_code=texts["brute.py"],
         start_code=texts["start.py"],
+        generator_code=texts["tests.py"],
         samples=samples,
         brute_max_size=read_brute_max_size(folder, module),
         generate=read_function(folder, module, "generate"),

@@ -23,7 +23,7 @@ from alpaco.kernel.dynamo import MAX_ITEM_BYTES, item_bytes
 from alpaco.kernel.invoke import Invoker
 from alpaco.services.problems.repository import ProblemChanged
 
-SCHEMA_VERSION: Final = "bank-1"
+SCHEMA_VERSION: Final = "bank-2"
 CREATOR_ID: Final = "alpaco-bank"
 AUTHOR: Final = "ALPACO"
 _PRESERVED: Final = ("createdAt", "submissionCount", "acceptedCount")
@@ -129,6 +129,7 @@ def problem_item(bp: BankProblem, verified: VerifiedProblem, *, now: str) -> dic
         "startCode": bp.start_code,
         "solutionCode": bp.reference_code,
         "bruteForceCode": bp.brute_code,
+        "generatorCode": bp.generator_code,
         "finalTestCases": json.dumps(cases, ensure_ascii=False, separators=(",", ":")),
         "hints": list(bp.hints),
         "language": "python3.12",

@@ -29,10 +29,11 @@ DOCUMENTED_FIELDS = {
     "problemId", "bankId", "bankHash", "title", "title_translated", "description",
     "description_translated", "targetLanguage", "difficulty", "tags", "mode", "judgeType",
     "timeLimitSeconds", "memoryLimitMb", "constraints", "startCode", "solutionCode",
-    "bruteForceCode", "finalTestCases", "hints", "language", "generationStatus", "createdAt",
-    "completedAt", "creatorId", "author", "schemaVersion", "submissionCount", "acceptedCount",
+    "bruteForceCode", "generatorCode", "finalTestCases", "hints", "language", "generationStatus",
+    "createdAt", "completedAt", "creatorId", "author", "schemaVersion", "submissionCount",
+    "acceptedCount",
 }  # fmt: skip
-HIDDEN_FIELDS = {"solutionCode", "bruteForceCode", "finalTestCases"}
+HIDDEN_FIELDS = {"solutionCode", "bruteForceCode", "generatorCode", "finalTestCases"}
 
 
 def ok(value: Any) -> dict[str, Any]:
@@ -118,6 +119,7 @@ def test_a_problem_item_has_exactly_the_documented_fields(problems: list[BankPro
         bp.reference_code,
         bp.brute_code,
     )
+    assert item["generatorCode"] == (bp.folder / "tests.py").read_text(encoding="utf-8")
     assert item["hints"] == list(bp.hints)
     assert (item["language"], item["generationStatus"]) == ("python3.12", "completed")
     assert (item["createdAt"], item["completedAt"]) == (T0, T0)

@@ -31,6 +31,8 @@ PRIVATE = (
     "finalTestCases",
     "solutionCode",
     "bruteForceCode",
+    "generatorCode",
+    "validatorCode",
     "hints",
     "intent",
     "userPrompt",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from contextlib import suppress
 from typing import Any, Final
 
@@ -64,7 +65,13 @@ def write_problem(item: dict[str, Any], previous: dict[str, Any] | None = None) 
 
 def _stored(item: dict[str, Any]) -> dict[str, Any]:
     """The item plus `searchText`, the lower-cased titles the list searches."""
-    return dynamo.to_item({**item, "searchText": search_text(item) or None})
+    return dynamo.to_item({**item, "searchText": titles_searched(item)})
+
+
+def titles_searched(item: Mapping[str, Any]) -> str | None:
+    """The `searchText` a writer stores beside an item's titles, so the list's title search finds
+    it; None when the item has no title yet (an empty string may not be stored)."""
+    return search_text(item) or None
 
 
 def record_submission(problem_id: str, *, accepted: bool) -> None:
@@ -97,6 +104,26 @@ def has_bank_problems() -> bool:
         Limit=1,
     )
     return bool(response.get("Items"))
+
+
+def list_bank_problems() -> list[dict[str, Any]]:
+    """Every bank problem, whole (the generator's offline answers are drawn from them). The creator
+    index copies only list fields, so it gives the ids and the items are read by key."""
+    ids: list[str] = []
+    pages = (
+        dynamo.client()
+        .get_paginator("query")
+        .paginate(
+            TableName=PROBLEMS.name,
+            IndexName=PROBLEMS_BY_CREATOR_INDEX,
+            KeyConditionExpression="creatorId = :c",
+            ExpressionAttributeValues={":c": {"S": BANK_CREATOR}},
+            ProjectionExpression="problemId",
+        )
+    )
+    for page in pages:
+        ids += [item["problemId"]["S"] for item in page["Items"]]
+    return [item for pid in ids if (item := get_problem(pid)) is not None]
 
 
 def error_messages(problem_ids: list[str]) -> dict[str, str]:
