@@ -95,6 +95,7 @@ bench: setup
 	$(BIN)/python bench/grading.py
 	$(BIN)/python bench/load.py
 	$(BIN)/python bench/generation.py
+	$(BIN)/python bench/tutor.py
 
 clean:
 	rm -rf $(VENV) node_modules .alpaco .pytest_cache .mypy_cache .ruff_cache $(WEB_VENDOR) .artifacts

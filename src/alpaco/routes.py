@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 Auth = Literal["none", "optional", "required"]
+# What a streaming route sends on a long silence: an `event: heartbeat` frame (the generator's
+# original clients listen for it) or an SSE comment, which no client ever sees as a message.
+KeepAlive = Literal["event", "comment"]
 
 
 @dataclass(frozen=True)
@@ -15,6 +18,7 @@ class Route:
     service: str
     auth: Auth = "none"
     streaming: bool = False
+    keep_alive: KeepAlive = "event"
 
 
 ROUTES: tuple[Route, ...] = (
@@ -33,4 +37,5 @@ ROUTES: tuple[Route, ...] = (
     Route("POST", "/community/{postId}/comments", "community", auth="required"),
     Route("GET", "/community/{postId}/comments", "community", auth="optional"),
     Route("DELETE", "/community/{postId}/comments/{commentId}", "community", auth="required"),
+    Route("POST", "/chatbot", "chatbot", auth="required", streaming=True, keep_alive="comment"),
 )

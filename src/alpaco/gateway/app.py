@@ -138,8 +138,11 @@ class Gateway:
                     events = await run_in_threadpool(module.stream, body, claims)
                 except ApiError as exc:
                     return json_error(exc)
+                beat = (
+                    sse.keep_alive_comment if route.keep_alive == "comment" else sse.heartbeat_frame
+                )
                 return StreamingResponse(
-                    sse.with_heartbeats(events),
+                    sse.with_heartbeats(events, beat=beat),
                     media_type="text/event-stream",
                     headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
                 )

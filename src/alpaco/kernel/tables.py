@@ -158,10 +158,12 @@ COMMUNITY = TableSpec(
     },
 )
 
+# One counter item per user and UTC day (services/chatbot/quota.py); the TTL drops past days.
 CHAT_USAGE = TableSpec(
     logical="ChatUsage",
     key=Key("userId", "usageDate"),
     attributes={"userId": "S", "usageDate": "S"},
+    expires="expiresAt",
 )
 
 # One counter item per user, action and window (kernel.rate_limit); a window's item is never read

@@ -106,6 +106,28 @@ def test_heartbeats_fill_silence() -> None:
     assert 1 <= len(beats) <= 4
 
 
+def test_only_sse_line_ends_split_data_lines() -> None:
+    frame = sse.Event({"token": "a\u2028b\x0c"}).encode().decode()
+    assert frame.count("data: ") == 1
+    assert sse.Event("a\r\nb\rc\n").encode() == b"data: a\ndata: b\ndata: c\n\n"
+
+
+def test_keep_alive_comments_fill_silence_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sse, "HEARTBEAT_SECONDS", 0.1)
+
+    async def slow() -> AsyncIterator[sse.Event]:
+        await asyncio.sleep(0.25)
+        yield sse.Event("late")
+
+    async def collect() -> list[bytes]:
+        beats = sse.with_heartbeats(slow(), beat=sse.keep_alive_comment)
+        return [chunk async for chunk in beats]
+
+    chunks = asyncio.run(collect())
+    assert chunks[-1] == b"data: late\n\n"
+    assert set(chunks[:-1]) == {b": keep-alive\n\n"}
+
+
 def test_local_invoker_rejects_unknown_functions() -> None:
     invoker = LocalInvoker()
     for name in ("no_such_service", "../etc", "a.b"):
