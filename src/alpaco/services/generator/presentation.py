@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 
+from alpaco.kernel.syntax import parse
 from alpaco.services.generator.drafts import Drafts, spec
 from alpaco.services.generator.errors import StepFailed
 from alpaco.services.generator.run import Run
@@ -89,7 +90,7 @@ def _template(reference: str, mode: str) -> str:
     if mode == "stdio":
         return STDIO_TEMPLATE
     name = "data"
-    for node in ast.parse(reference).body:
+    for node in parse(reference).body:
         if isinstance(node, ast.FunctionDef) and node.name == "solution" and node.args.args:
             name = node.args.args[0].arg
     return f"def solution({name}):\n    # Write your solution here.\n    return None\n"

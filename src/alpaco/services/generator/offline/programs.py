@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any, Final
 
+from alpaco.kernel.syntax import parse
+
 _OPERATORS: Final[dict[type, Callable[[Any, Any], Any]]] = {
     ast.Add: operator.add,
     ast.Sub: operator.sub,
@@ -26,7 +28,7 @@ _SIZE: Final = re.compile(r"size (\d+)")
 
 def extract(source: str, entry: str) -> str:
     """`entry` and every top-level definition it reaches, after the module's imports."""
-    tree = ast.parse(source)
+    tree = parse(source)
     defined = {name: node for node in tree.body for name in _defines(node)}
     wanted: set[str] = set()
     pending = [entry]
@@ -46,7 +48,7 @@ def extract(source: str, entry: str) -> str:
 
 def constant(source: str, name: str) -> int | None:
     """The integer a module-level `name = <arithmetic on literals and other such names>` holds."""
-    tree = ast.parse(source)
+    tree = parse(source)
     values = {
         target.id: node.value
         for node in tree.body

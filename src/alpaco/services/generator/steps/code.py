@@ -10,6 +10,8 @@ from __future__ import annotations
 import ast
 from typing import Final
 
+from alpaco.kernel.syntax import parse
+
 MAX_SOURCE_BYTES: Final = 60_000  # under the executor's 64 KB
 _STDIN_CALLS: Final = frozenset({"input", "open"})
 _PLACEHOLDER_MARKS: Final = ("TODO", "FIXME")
@@ -21,7 +23,7 @@ def syntax_problems(code: str, what: str) -> tuple[ast.Module | None, list[str]]
     if len(code.encode("utf-8", "replace")) > MAX_SOURCE_BYTES:
         return None, [f"the {what} is longer than {MAX_SOURCE_BYTES} bytes"]
     try:
-        return ast.parse(code), []
+        return parse(code), []
     except SyntaxError as exc:
         return None, [f"the {what} does not compile: line {exc.lineno}: {exc.msg}"]
 
