@@ -12,6 +12,7 @@ import importlib
 import json
 from collections.abc import Sequence
 from functools import cache
+from http import HTTPStatus
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Final
@@ -22,7 +23,7 @@ from aws_lambda_powertools.event_handler.openapi.models import HTTPBearer
 from aws_lambda_powertools.event_handler.openapi.swagger_ui import generate_swagger_html
 from pydantic import BaseModel
 
-from alpaco.kernel.service import SECURITY_SCHEME, Api
+from alpaco.kernel.service import SECURITY, SECURITY_SCHEME, Api
 from alpaco.routes import ROUTES, Route
 
 TITLE: Final = "ALPACO API"
@@ -32,6 +33,7 @@ DESCRIPTION: Final = (
     "and every error is `{message, code, details?}`."
 )
 _SWAGGER_ASSETS: Final = Path(swagger_ui.__file__).parent
+_COMPONENTS: Final = "#/components/schemas/"
 _SCHEMES: Final = {SECURITY_SCHEME: HTTPBearer(scheme="bearer", bearerFormat="JWT")}
 
 
@@ -62,6 +64,7 @@ def build_document(routes: Sequence[Route] = ROUTES) -> dict[str, Any]:
     document: dict[str, Any] = json.loads(merge.get_openapi_json_schema())
     for route in routes:
         if route.streaming:
+            _add_stream(document, route)
             continue
         operation = document["paths"][route.path][route.method.lower()]
         operation["responses"].pop("422", None)
@@ -70,6 +73,40 @@ def build_document(routes: Sequence[Route] = ROUTES) -> dict[str, Any]:
             _describe_query(operation, query)
     _drop_unused_schemas(document)
     return document
+
+
+def _add_stream(document: dict[str, Any], route: Route) -> None:
+    """A streaming route (served by the gateway's ASGI app, not a resolver): its body model and
+    its answer, `text/event-stream`, whose frames the handler module describes."""
+    handler = importlib.import_module(f"alpaco.services.{route.service}.handler")
+    body: type[BaseModel] = handler.REQUEST_BODY
+    schema = body.model_json_schema(ref_template=f"{_COMPONENTS}{{model}}")
+    schemas = document.setdefault("components", {}).setdefault("schemas", {})
+    schemas.update(schema.pop("$defs", {}))
+    schemas[body.__name__] = schema
+    error = {"content": {"application/json": {"schema": {"$ref": f"{_COMPONENTS}ErrorBody"}}}}
+    operation: dict[str, Any] = {
+        "summary": f"{route.method} {route.path}",
+        "operationId": f"{route.service}_stream",
+        "x-streaming": True,
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": {"$ref": f"{_COMPONENTS}{body.__name__}"}}},
+        },
+        "responses": {
+            "200": {
+                "description": handler.STREAM_FRAMES,
+                "content": {"text/event-stream": {"schema": {"type": "string"}}},
+            },
+            **{
+                str(code): {"description": HTTPStatus(code).phrase, **error}
+                for code in (400, 401, 429, 500, 503)
+            },
+        },
+    }
+    if SECURITY[route.auth] is not None:
+        operation["security"] = SECURITY[route.auth]
+    document.setdefault("paths", {}).setdefault(route.path, {})[route.method.lower()] = operation
 
 
 def _describe_query(operation: dict[str, Any], model: type[BaseModel]) -> None:

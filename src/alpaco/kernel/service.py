@@ -66,7 +66,7 @@ _resolving = threading.Lock()
 
 
 SECURITY_SCHEME: Final = "cognito"
-_SECURITY: Final[dict[Auth, list[dict[str, list[str]]] | None]] = {
+SECURITY: Final[dict[Auth, list[dict[str, list[str]]] | None]] = {
     "none": None,
     "optional": [{}, {SECURITY_SCHEME: []}],
     "required": [{SECURITY_SCHEME: []}],
@@ -188,7 +188,7 @@ def route(
         if query is not None:
             api.query_models[(method.upper(), path)] = query
         api.resolver.route(
-            powertools_path, method.upper(), responses=responses, security=_SECURITY[auth]
+            powertools_path, method.upper(), responses=responses, security=SECURITY[auth]
         )(_outside_resolving(func))
         return func
 

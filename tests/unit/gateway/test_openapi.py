@@ -30,7 +30,20 @@ def _operations(paths: dict) -> set[tuple[str, str]]:
 
 def test_the_document_has_exactly_the_manifests_operations(document: dict) -> None:
     assert document["openapi"].startswith("3.1")
-    assert _operations(document["paths"]) == {(r.method, r.path) for r in REST}
+    assert _operations(document["paths"]) == {(r.method, r.path) for r in ROUTES}
+
+
+@pytest.mark.parametrize("route", [r for r in ROUTES if r.streaming], ids=lambda r: r.path)
+def test_a_streaming_route_documents_its_body_stream_and_refusals(
+    document: dict, route: Route
+) -> None:
+    operation = document["paths"][route.path][route.method.lower()]
+    assert operation["x-streaming"] is True
+    assert operation.get("security") == SECURITY[route.auth]
+    body = operation["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+    assert body.rsplit("/", 1)[1] in document["components"]["schemas"]
+    assert "text/event-stream" in operation["responses"]["200"]["content"]
+    assert {"400", "401", "429"} <= set(operation["responses"])
 
 
 @pytest.mark.parametrize("service", sorted({r.service for r in REST}))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
+from typing import Final
 
 from pydantic import ValidationError
 
@@ -39,6 +40,14 @@ from alpaco.services.problems.repository import get_problem
 from alpaco.services.submissions.repository import get_submission
 
 registry().register(offline.STEP, offline.answer)
+
+# For the API document (gateway/openapi.py): what the body is, and what the stream carries.
+REQUEST_BODY: Final = ChatBody
+STREAM_FRAMES: Final = (
+    'The original\'s frames: first `data: {"hintLevel": n, "language": "ko|en"}`, then `data: '
+    '{"token": "..."}` as the tutor writes, then `data: [DONE]`; a failure is one `data: {"error": '
+    '..., "details": ...}`; `: keep-alive` comments fill long silences.'
+)
 
 
 def stream(body: bytes, claims: Claims | None) -> AsyncIterator[Event]:

@@ -12,6 +12,7 @@ import json
 import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import suppress
+from typing import Final
 
 from pydantic import ValidationError
 
@@ -39,6 +40,14 @@ from alpaco.services.generator.schemas import GenerateBody
 logger = log.get_logger("generator")
 rates = RateLimiter()
 register_offline_answerers(registry())
+
+# For the API document (gateway/openapi.py): what the body is, and what the stream carries.
+REQUEST_BODY: Final = GenerateBody
+STREAM_FRAMES: Final = (
+    "The original's SSE frames: `event: status` with `{step, name, message, progress}` as the "
+    "pipeline moves, one `event: result` with `{payload: <the problem>}`, at most one `event: "
+    "error` with `{payload: <message>}`, and `event: heartbeat` every 15 s of silence."
+)
 
 
 def stream(body: bytes, claims: Claims | None) -> AsyncIterator[Event]:
