@@ -32,7 +32,8 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = PROJECT_ROOT / ".artifacts" / "e2e"
 AXE = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = Path(os.environ.get("ALPACO_E2E_CHROMIUM", "/usr/bin/chromium"))
-BANK_PROBLEMS = ("a_plus_b", "balanced_brackets")
+# fibonacci_dp is there for the generator: offline, it answers a prompt about Fibonacci from it.
+BANK_PROBLEMS = ("a_plus_b", "balanced_brackets", "fibonacci_dp")
 # Playwright waits this long for a page to show what a test expects; gradings take a second or two.
 TIMEOUT_MS = 15_000
 

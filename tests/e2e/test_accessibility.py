@@ -41,6 +41,8 @@ def test_every_page_has_no_serious_accessibility_violation(
         f"problems/{bank['a_plus_b']}": ".editor .cm-content",
         f"problems/{bank['balanced_brackets']}": ".editor .cm-content",
         "submissions": ".notice",
+        "generate": ".notice",
+        "my-problems": ".notice",
         "community": ".posts li",
         f"community/{post_id}": "article.post",
         "community/new": ".notice",
@@ -56,6 +58,8 @@ def test_every_page_has_no_serious_accessibility_violation(
     app.sign_in(username)
     signed_in = {
         "submissions": "table.submissions",
+        "generate": "#generate-prompt",
+        "my-problems": "main p",
         f"submissions/{graded.json()['submissionId']}": ".submitted-code",
         "community": ".posts li",
         "community/new": "#post-content",

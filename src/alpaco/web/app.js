@@ -1,9 +1,12 @@
 // Entry point: the header (menu, interface language, account) and a hash router (#/problems,
-// #/problems/<id>, #/submissions, ...). A change of language or account redraws the page in place.
+// #/problems/<id>, #/generate, #/my-problems, #/submissions, ...). A change of language or account
+// redraws the page in place.
 import { append, errorBox, h, onSubmit, replace, toggleGroup } from "./dom.js";
 import { LOCALES, locale, onLocaleChange, setLocale, t } from "./i18n.js";
 import { displayName, onSessionChange, restore, session, signIn, signOut } from "./session.js";
 import { editPostPage, newPostPage, postList, postPage } from "./views/community.js";
+import { generatePage } from "./views/generate.js";
+import { myProblemList } from "./views/mine.js";
 import { problemPage } from "./views/problem.js";
 import { problemList } from "./views/problems.js";
 import { submissionList, submissionPage } from "./views/submissions.js";
@@ -11,6 +14,8 @@ import { submissionList, submissionPage } from "./views/submissions.js";
 const ROUTES = [
   [/^\/problems$/, problemList],
   [/^\/problems\/([^/]+)$/, problemPage],
+  [/^\/generate$/, generatePage],
+  [/^\/my-problems$/, myProblemList],
   [/^\/submissions$/, submissionList],
   [/^\/submissions\/([^/]+)$/, submissionPage],
   [/^\/community$/, postList],

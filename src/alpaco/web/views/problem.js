@@ -1,4 +1,5 @@
-// One problem: statement (Korean or English), limits, the editor, "Run examples" and "Submit".
+// One problem: statement (Korean or English), limits, the editor, "Run examples" and "Submit",
+// and the tutor (views/tutor.js), which reads the editor and hears of each grading.
 import { get, post } from "../api.js";
 import { compareHint } from "../compare.js";
 import { append, busy, errorBox, h, labelledPre, loading, markdownBlock, replace, toggleGroup } from "../dom.js";
@@ -8,6 +9,7 @@ import { locale, t } from "../i18n.js";
 import { session } from "../session.js";
 import { hasExamples } from "../statement.js";
 import { gradeResult, runStatus } from "./results.js";
+import { tutorPanel } from "./tutor.js";
 
 const STATEMENT_KEY = "alpaco.statementLanguage";
 const codeKey = (problemId) => `alpaco.code.${problemId}`;
@@ -16,13 +18,16 @@ export async function problemPage(page, problemId) {
   append(page, [loading()]);
   const problem = await get(`/problems/${encodeURIComponent(problemId)}`);
   const output = h("section", { class: "output", "aria-live": "polite", "aria-label": t("solve.output") });
+  let tutor = null;
+  const editor = editorPanel(problem, output, (grade) => tutor.graded(grade));
+  tutor = tutorPanel(problem, editor.code);
   replace(
     page,
     h(
       "div",
       { class: "solve" },
       h("div", { class: "statement" }, statementPanel(problem)),
-      h("div", { class: "workspace" }, editorPanel(problem, output), output),
+      h("div", { class: "workspace" }, editor.element, output, tutor.element),
     ),
   );
 }
@@ -107,7 +112,7 @@ function samplesPanel(problem) {
   );
 }
 
-function editorPanel(problem, output) {
+function editorPanel(problem, output, onGraded) {
   const key = codeKey(problem.problemId);
   const holder = h("div", { class: "code" });
   const run = h("button", { type: "button", class: "secondary" }, t("editor.run"));
@@ -121,12 +126,12 @@ function editorPanel(problem, output) {
     onSubmit: () => submit.click(),
   });
   run.addEventListener("click", () => busy(run, () => runSamples(problem, editor.code(), output)));
-  submit.addEventListener("click", () => busy(submit, () => submitCode(problem, editor.code(), output)));
+  submit.addEventListener("click", () => busy(submit, () => submitCode(problem, editor.code(), output, onGraded)));
   reset.addEventListener("click", () => {
     editor.replace(problem.startCode ?? "");
     editor.focus();
   });
-  return h(
+  const element = h(
     "section",
     { class: "editor", "aria-labelledby": "code-label" },
     h("h2", { id: "code-label", class: "editor-title" }, t("editor.label")),
@@ -141,6 +146,7 @@ function editorPanel(problem, output) {
       h("a", { href: `#/community/new?problemId=${encodeURIComponent(problem.problemId)}` }, t("editor.share")),
     ),
   );
+  return { element, code: () => editor.code() };
 }
 
 function requireSignIn(output) {
@@ -201,7 +207,7 @@ function sampleRun(problem, sample, result, index) {
   );
 }
 
-async function submitCode(problem, code, output) {
+async function submitCode(problem, code, output, onGraded) {
   if (!requireSignIn(output)) return;
   replace(output, loading(t("solve.grading")));
   try {
@@ -212,6 +218,7 @@ async function submitCode(problem, code, output) {
       executionMode: "GRADE_SUBMISSION",
     });
     replace(output, h("h2", {}, t("solve.gradeTitle")), gradeResult(data));
+    onGraded(data);
   } catch (error) {
     replace(output, errorBox(error));
   }
