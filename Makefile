@@ -93,6 +93,7 @@ imports: setup
 bench: setup
 	$(BIN)/python bench/executor.py
 	$(BIN)/python bench/grading.py
+	$(BIN)/python bench/find_my_bug.py
 	$(BIN)/python bench/load.py
 	$(BIN)/python bench/tutor.py
 	$(BIN)/python bench/generation.py

@@ -21,13 +21,16 @@ from alpaco.bank.format import BankProblemError
 from alpaco.bank.verify import VerifiedProblem, verify_problem
 from alpaco.kernel.dynamo import MAX_ITEM_BYTES, item_bytes
 from alpaco.kernel.invoke import Invoker
-from alpaco.services.problems.repository import ProblemChanged
+from alpaco.services.problems.repository import ProblemChanged, stored_trust
 
-SCHEMA_VERSION: Final = "bank-2"
+SCHEMA_VERSION: Final = "bank-3"  # bank-3: the trust map
 CREATOR_ID: Final = "alpaco-bank"
 AUTHOR: Final = "ALPACO"
 _PRESERVED: Final = ("createdAt", "submissionCount", "acceptedCount")
 REPLACE_ATTEMPTS: Final = 5
+TIME_LIMIT_RULE: Final = (
+    "set by the problem's author; the reference must finish every test within it"
+)
 
 Outcome = Literal["seeded", "skipped", "failed"]
 
@@ -141,12 +144,29 @@ def problem_item(bp: BankProblem, verified: VerifiedProblem, *, now: str) -> dic
         "schemaVersion": SCHEMA_VERSION,
         "submissionCount": 0,
         "acceptedCount": 0,
+        "trust": trust(verified),
     }
     if bp.epsilon is not None:
         constraints["epsilon"] = bp.epsilon
         item["epsilon"] = bp.epsilon
     item["constraints"] = json.dumps(constraints, ensure_ascii=False)
     return item
+
+
+def trust(verified: VerifiedProblem) -> dict[str, Any]:
+    """The trust card's facts, as verification established them: every test but the samples comes
+    from the generator program, and verification fails unless the validator accepts every one."""
+    samples = sum(1 for case in verified.cases if case.test.is_sample)
+    return stored_trust(
+        source="bank",
+        tests=len(verified.cases),
+        samples=samples,
+        generated=len(verified.cases) - samples,
+        brute_force_checked=verified.brute_checked,
+        validator_accepts_all=True,
+        reference_max_ms=verified.reference_max_ms,
+        time_limit_rule=TIME_LIMIT_RULE,
+    )
 
 
 def seed_bank(

@@ -71,7 +71,8 @@ def test_a_generation_streams_its_steps_then_the_problem(
     payload = next(data for event, data, _ in seen if event == "result")["payload"]
     assert payload["creatorId"] == user_id("stream-alice")
     assert payload["generationStatus"] == "completed"
-    listed = api.get("/problems", params={"pageSize": 100}).json()["items"]
+    # Listed publicly (other tests' problems may fill the newest page, so the creator's list).
+    listed = api.get("/problems", params={"creatorId": payload["creatorId"]}).json()["items"]
     assert payload["problemId"] in {item["problemId"] for item in listed}
 
 

@@ -86,14 +86,25 @@ def test_an_offline_problem_is_listed_and_judges_its_own_reference(
     )
     assert "딸기" in payload["title"] or "strawberry" in payload["title"]
 
-    assert problem_id in listed(api)
+    # Publicly listed: anyone's list of this creator's problems (other tests' problems may fill
+    # the newest page of the whole list) and, with the title filter, the whole list.
     assert problem_id in listed(api, creatorId=creator)
+    assert problem_id in listed(api, title=payload["title"])
     shown = api.get(f"/problems/{problem_id}")
     assert shown.status_code == 200
     view = shown.json()
     assert len(view["sampleCases"]) == 2
     assert view["timeLimitSeconds"] == stored["timeLimitSeconds"]
     assert "solutionCode" not in view
+    trust = view["trust"]
+    assert (trust["recorded"], trust["source"], trust["validatorAcceptsAll"]) == (
+        True,
+        "generated",
+        True,
+    )
+    assert trust["testCount"] == len(json.loads(stored["finalTestCases"]))
+    assert trust["bruteForceChecked"] >= 8
+    assert trust["timeLimitFactor"] >= 3
 
     headers = auth_headers("gen-grader")
     accepted = grade(api, headers, problem_id, stored["solutionCode"])
@@ -126,5 +137,5 @@ def test_a_failed_generation_is_listed_only_for_its_creator(
     failed = [item for item in own.json()["items"] if item.get("generationStatus") == "error"]
     assert len(failed) == 1
     assert failed[0]["errorMessage"] == str(failure.value)
-    assert failed[0]["problemId"] not in listed(api)
+    assert failed[0]["problemId"] not in listed(api, title="two pointers")
     assert failed[0]["problemId"] not in listed(api, creatorId=creator)

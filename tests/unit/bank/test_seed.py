@@ -31,7 +31,7 @@ DOCUMENTED_FIELDS = {
     "timeLimitSeconds", "memoryLimitMb", "constraints", "startCode", "solutionCode",
     "bruteForceCode", "generatorCode", "finalTestCases", "hints", "language", "generationStatus",
     "createdAt", "completedAt", "creatorId", "author", "schemaVersion", "submissionCount",
-    "acceptedCount",
+    "acceptedCount", "trust",
 }  # fmt: skip
 HIDDEN_FIELDS = {"solutionCode", "bruteForceCode", "generatorCode", "finalTestCases"}
 
@@ -129,6 +129,23 @@ def test_a_problem_item_has_exactly_the_documented_fields(problems: list[BankPro
         SCHEMA_VERSION,
     )
     assert (item["submissionCount"], item["acceptedCount"]) == (0, 0)
+
+
+def test_the_trust_map_holds_what_verification_established(problems: list[BankProblem]) -> None:
+    bp = problems[0]
+    checked = verified(bp)
+    trust = problem_item(bp, checked, now=T0)["trust"]
+    assert trust == {
+        "source": "bank",
+        "testCount": 14,
+        "sampleCount": 2,
+        "generatedTestCount": 12,
+        "bruteForceChecked": checked.brute_checked,
+        "validatorAcceptsAll": True,
+        "referenceMaxMs": 7,
+        "timeLimitRule": "set by the problem's author; the reference must finish every test within it",
+    }
+    assert 0 < checked.brute_checked < 14  # the size-10^9 tests are too large for the brute force
 
 
 def test_final_test_cases_put_the_flagged_samples_first(problems: list[BankProblem]) -> None:

@@ -20,9 +20,16 @@ class ExecutorFailure(Exception):
 
 
 def executor_payload(
-    code: str, inputs: Sequence[Any], limits: ProblemLimits, *, tenant: str
+    code: str,
+    inputs: Sequence[Any],
+    limits: ProblemLimits,
+    *,
+    tenant: str,
+    deadline_ms: int | None = None,
 ) -> dict[str, Any]:
-    return {
+    """`deadline_ms` bounds the whole batch (the executor's default, 25 s, when None): a caller
+    that runs several batches in one request shares its time out between them."""
+    payload: dict[str, Any] = {
         "code_to_execute": code,
         "inputs": list(inputs),
         "mode": limits.mode,
@@ -31,14 +38,24 @@ def executor_payload(
         "language": "python",
         "tenant": tenant,
     }
+    if deadline_ms is not None:
+        payload["deadline_ms"] = deadline_ms
+    return payload
 
 
 def run_batch(
-    invoker: Invoker, code: str, inputs: Sequence[Any], limits: ProblemLimits, *, tenant: str
+    invoker: Invoker,
+    code: str,
+    inputs: Sequence[Any],
+    limits: ProblemLimits,
+    *,
+    tenant: str,
+    deadline_ms: int | None = None,
 ) -> list[dict[str, Any]]:
     """One result per input, in input order; anything else is an `ExecutorFailure`."""
+    payload = executor_payload(code, inputs, limits, tenant=tenant, deadline_ms=deadline_ms)
     try:
-        response = invoker.invoke(EXECUTOR, executor_payload(code, inputs, limits, tenant=tenant))
+        response = invoker.invoke(EXECUTOR, payload)
     except Exception as exc:
         reason = str(exc) if isinstance(exc, InvokeError) else type(exc).__name__
         raise ExecutorFailure(f"the executor could not be invoked ({reason})") from exc
@@ -51,3 +68,21 @@ def run_batch(
             f"the executor returned {len(results)} results for {len(inputs)} inputs"
         )
     return [result if isinstance(result, dict) else {} for result in results]
+
+
+def invocation_failure(message: str) -> dict[str, Any]:
+    """The original's runCodeOutput for an executor that could not be reached, as one result."""
+    return {
+        "runCodeLambdaError": True,
+        "errorType": "GraderInvocationError",
+        "errorMessage": message,
+        "stdout": "",
+        "stderr": message,
+        "returnValue": None,
+        "exitCode": -1,
+        "executionTimeMs": 0,
+        "timedOut": False,
+        "error": message,
+        "isSuccessful": False,
+        "status": "IE",
+    }

@@ -54,6 +54,16 @@ class ProblemCase:
 
 
 @dataclass(frozen=True)
+class Judging:
+    """How a problem's outputs are produced and compared, without its tests: what running code
+    on inputs other than the stored tests needs (custom tests, find-my-bug)."""
+
+    limits: ProblemLimits
+    judge_type: str
+    epsilon: float | None
+
+
+@dataclass(frozen=True)
 class Problem:
     problem_id: str
     title: str
@@ -88,9 +98,8 @@ def read_limits(item: Mapping[str, Any]) -> ProblemLimits:
     return ProblemLimits(mode=mode, time_limit_seconds=float(seconds), memory_limit_mb=int(memory))
 
 
-def read_problem(item: Mapping[str, Any]) -> Problem:
-    """Everything needed to grade a submission; raises `InvalidProblem`."""
-    problem_id = str(item.get("problemId") or "")
+def read_judging(item: Mapping[str, Any]) -> Judging:
+    """Limits, judge type and epsilon; never reads the tests. Raises `InvalidProblem`."""
     limits = read_limits(item)
     constraints = _constraints(item)
     judge_type = _setting(item, constraints, ("judgeType", "judge_type")) or "equal"
@@ -104,15 +113,21 @@ def read_problem(item: Mapping[str, Any]) -> Problem:
             epsilon = resolve_epsilon(_setting(item, constraints, ("epsilon",)))
         except ValueError as exc:
             raise InvalidProblem(f"problem epsilon is unusable: {exc}") from exc
-    cases = _cases(item.get("finalTestCases"), limits.mode)
-    check_case_seconds(len(cases), limits)
+    return Judging(limits=limits, judge_type=judge_type, epsilon=epsilon)
+
+
+def read_problem(item: Mapping[str, Any]) -> Problem:
+    """Everything needed to grade a submission; raises `InvalidProblem`."""
+    judging = read_judging(item)
+    cases = _cases(item.get("finalTestCases"), judging.limits.mode)
+    check_case_seconds(len(cases), judging.limits)
     return Problem(
-        problem_id=problem_id,
+        problem_id=str(item.get("problemId") or ""),
         title=str(item.get("title") or ""),
         title_translated=str(item.get("title_translated") or ""),
-        limits=limits,
-        judge_type=judge_type,
-        epsilon=epsilon,
+        limits=judging.limits,
+        judge_type=judging.judge_type,
+        epsilon=judging.epsilon,
         cases=cases,
     )
 

@@ -15,6 +15,8 @@ from alpaco.services.grader.text import is_unicode
 
 GRADE_SUBMISSION: Final = "GRADE_SUBMISSION"
 RUN_CUSTOM_TESTS: Final = "RUN_CUSTOM_TESTS"
+FIND_MY_BUG: Final = "FIND_MY_BUG"
+MODES: Final = (GRADE_SUBMISSION, RUN_CUSTOM_TESTS, FIND_MY_BUG)
 LANGUAGE: Final = "python3.12"
 _PYTHON_NAMES: Final = frozenset({"python", "python3", "python3.12", "py", "py3"})
 _MAX_PROBLEM_ID_CHARS: Final = 128
@@ -28,6 +30,13 @@ class GradeRequest:
 
 
 @dataclass(frozen=True)
+class FindBugRequest:
+    problem_id: str
+    code: str
+    language: str
+
+
+@dataclass(frozen=True)
 class CustomRunRequest:
     problem_id: str | None
     code: str
@@ -35,10 +44,12 @@ class CustomRunRequest:
     inputs: tuple[Any, ...]
 
 
-def parse_request(body: Mapping[str, Any]) -> GradeRequest | CustomRunRequest:
+def parse_request(
+    body: Mapping[str, Any],
+) -> GradeRequest | CustomRunRequest | FindBugRequest:
     """Raises `BadRequest` for a missing or malformed field and `PayloadTooLarge` past a bound."""
     mode = body.get("executionMode") or GRADE_SUBMISSION
-    if mode not in (GRADE_SUBMISSION, RUN_CUSTOM_TESTS):
+    if mode not in MODES:
         raise BadRequest(f"Unknown executionMode: {str(mode)[:40]}")
     code = body.get("userCode")
     if not isinstance(code, str) or not code.strip() or not is_unicode(code):
@@ -46,9 +57,11 @@ def parse_request(body: Mapping[str, Any]) -> GradeRequest | CustomRunRequest:
     check_code_size(code)
     language = _language(body.get("language"))
     problem_id = _problem_id(body.get("problemId"))
-    if mode == GRADE_SUBMISSION:
+    if mode != RUN_CUSTOM_TESTS:
         if problem_id is None:
-            raise BadRequest("Invalid input: Missing problemId for GRADE_SUBMISSION")
+            raise BadRequest(f"Invalid input: Missing problemId for {mode}")
+        if mode == FIND_MY_BUG:
+            return FindBugRequest(problem_id=problem_id, code=code, language=language)
         return GradeRequest(problem_id=problem_id, code=code, language=language)
     cases = body.get("customTestCases")
     if not isinstance(cases, list):

@@ -1,10 +1,12 @@
-"""The two things POST /grade does, each one visible script: load, run once, judge, store.
+"""The three things POST /grade does, each one visible script: load, run, judge, and for a
+grading store.
 
 Ports come in as parameters so tests can pass fakes; `handler.py` wires the real ones.
 """
 
 from __future__ import annotations
 
+import hashlib
 import time
 import uuid
 from collections.abc import Callable
@@ -12,12 +14,23 @@ from dataclasses import dataclass, field
 from typing import Any, Final, Protocol
 
 from alpaco.kernel import log
-from alpaco.kernel.http import BadRequest, InternalError, NotFound
+from alpaco.kernel.http import BadRequest, Conflict, InternalError, NotFound
 from alpaco.kernel.invoke import Invoker
+from alpaco.services.grader.bug_answer import bug_answer
+from alpaco.services.grader.custom import custom_cases
 from alpaco.services.grader.execution import ExecutorFailure, run_batch
+from alpaco.services.grader.find_bug import Budget, hunt
 from alpaco.services.grader.grading import Grading, failed_grading, grade
-from alpaco.services.grader.problem import InvalidProblem, ProblemLimits, read_limits, read_problem
-from alpaco.services.grader.request import CustomRunRequest, GradeRequest
+from alpaco.services.grader.oracle import Oracle
+from alpaco.services.grader.problem import (
+    InvalidProblem,
+    Judging,
+    ProblemLimits,
+    read_judging,
+    read_problem,
+)
+from alpaco.services.grader.programs import Programs, programs_of
+from alpaco.services.grader.request import CustomRunRequest, FindBugRequest, GradeRequest
 from alpaco.services.grader.submission import (
     Submitter,
     grade_response,
@@ -31,6 +44,8 @@ RUN_CUSTOM_TESTS_RESULTS: Final = "RUN_CUSTOM_TESTS_RESULTS"
 PLAYGROUND_LIMITS: Final = ProblemLimits(
     mode="function", time_limit_seconds=2.0, memory_limit_mb=256
 )
+PLAYGROUND: Final = Judging(limits=PLAYGROUND_LIMITS, judge_type="equal", epsilon=None)
+NO_PROGRAMS: Final = Programs(reference=None, validator=None, generator=None)
 
 _logger = log.get_logger("grader")
 
@@ -61,9 +76,7 @@ def grade_submission(request: GradeRequest, submitter: Submitter, ports: Ports) 
     executor failure, is an INTERNAL_ERROR submission with no case results. Such a submission says
     nothing about the problem, so it leaves the problem's submission/accepted counters alone.
     """
-    item = ports.problems.get_problem(request.problem_id)
-    if item is None:
-        raise NotFound(f"Problem {request.problem_id!r} not found.")
+    item = _item(request.problem_id, ports.problems)
     submitted_at = int(ports.clock())
     grading = _grade(item, request.code, submitter.user_id, ports.invoker)
     stored = submission_item(
@@ -99,28 +112,52 @@ def grade_submission(request: GradeRequest, submitter: Submitter, ports: Ports) 
 
 
 def run_custom_tests(request: CustomRunRequest, user_id: str, ports: Ports) -> dict[str, Any]:
-    """Run the student's own inputs in the problem's mode and limits; nothing is judged or stored."""
-    limits = _custom_limits(request.problem_id, ports.problems)
+    """Run the student's own inputs in the problem's mode and limits, each checked by its
+    validator and judged against its reference (`custom.py`); nothing is stored."""
+    item = None if request.problem_id is None else _item(request.problem_id, ports.problems)
+    judging = PLAYGROUND if item is None else _judging(item)
+    limits = judging.limits
     if limits.mode == "stdio" and not all(isinstance(case, str) for case in request.inputs):
         raise BadRequest("This problem reads stdin: every custom test case must be a string.")
-    outputs: list[dict[str, Any]]
-    if not request.inputs:
-        outputs = []
-    else:
-        try:
-            outputs = run_batch(ports.invoker, request.code, request.inputs, limits, tenant=user_id)
-        except ExecutorFailure as exc:
-            outputs = [_invocation_failure(str(exc)) for _ in request.inputs]
+    programs = NO_PROGRAMS if item is None else programs_of(item)
+    oracle = Oracle(ports.invoker, user_id, judging, programs, request.code)
     return {
         "executionMode": RUN_CUSTOM_TESTS_RESULTS,
         "mode": limits.mode,
         "timeLimitSeconds": limits.time_limit_seconds,
         "memoryLimitMb": limits.memory_limit_mb,
-        "results": [
-            {"caseIdentifier": f"Custom Case {number}", "input": case, "runCodeOutput": output}
-            for number, (case, output) in enumerate(zip(request.inputs, outputs, strict=True), 1)
-        ],
+        "results": custom_cases(oracle, request.inputs),
     }
+
+
+def find_my_bug(request: FindBugRequest, user_id: str, ports: Ports) -> dict[str, Any]:
+    """Search the problem's generated inputs for one the code fails (`find_bug.py`); nothing is
+    stored. The same code on the same problem draws the same inputs, so an answer can be
+    reproduced."""
+    item = _item(request.problem_id, ports.problems)
+    judging = _judging(item)
+    programs = programs_of(item)
+    if programs.reference is None or programs.generator is None:
+        raise Conflict(
+            "Find my bug needs the problem's reference solution and input generator; "
+            "this problem lacks one."
+        )
+    oracle = Oracle(ports.invoker, user_id, judging, programs, request.code)
+    budget = Budget()
+    found = hunt(oracle, programs.generator, seed=_seed(request), budget=budget)
+    seconds = budget.elapsed()
+    _logger.info(
+        "bug hunted",
+        extra={
+            "problem_id": request.problem_id,
+            "user_id": user_id,
+            "found": found.failure is not None,
+            "tries": found.tries,
+            "shrink_steps": found.shrink_steps,
+            "seconds": round(seconds, 3),
+        },
+    )
+    return bug_answer(request.problem_id, found, mode=judging.limits.mode, seconds=seconds)
 
 
 def _grade(item: dict[str, Any], code: str, user_id: str, invoker: Invoker) -> Grading:
@@ -136,31 +173,20 @@ def _grade(item: dict[str, Any], code: str, user_id: str, invoker: Invoker) -> G
     return grade(problem, results, code=code)
 
 
-def _custom_limits(problem_id: str | None, problems: ProblemSource) -> ProblemLimits:
-    if problem_id is None:
-        return PLAYGROUND_LIMITS
+def _item(problem_id: str, problems: ProblemSource) -> dict[str, Any]:
     item = problems.get_problem(problem_id)
     if item is None:
         raise NotFound(f"Problem {problem_id!r} not found.")
+    return item
+
+
+def _judging(item: dict[str, Any]) -> Judging:
     try:
-        return read_limits(item)
+        return read_judging(item)
     except InvalidProblem as exc:
-        raise InternalError(f"Problem {problem_id!r} cannot run code: {exc}") from exc
+        raise InternalError(f"Problem {item.get('problemId')!r} cannot run code: {exc}") from exc
 
 
-def _invocation_failure(message: str) -> dict[str, Any]:
-    """The original's runCodeOutput for an executor that could not be reached."""
-    return {
-        "runCodeLambdaError": True,
-        "errorType": "GraderInvocationError",
-        "errorMessage": message,
-        "stdout": "",
-        "stderr": message,
-        "returnValue": None,
-        "exitCode": -1,
-        "executionTimeMs": 0,
-        "timedOut": False,
-        "error": message,
-        "isSuccessful": False,
-        "status": "IE",
-    }
+def _seed(request: FindBugRequest) -> int:
+    digest = hashlib.sha256(f"{request.problem_id}\0{request.code}".encode()).digest()
+    return int.from_bytes(digest[:8], "big")

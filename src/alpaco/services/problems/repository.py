@@ -10,10 +10,14 @@ from alpaco.kernel import dynamo
 from alpaco.kernel.difficulty import KOREAN_DIFFICULTY
 from alpaco.kernel.dynamo_errors import ConditionFailed
 from alpaco.kernel.tables import COMPLETED_PROBLEMS_INDEX, PROBLEMS, PROBLEMS_BY_CREATOR_INDEX
+from alpaco.services.problems import trust
 from alpaco.services.problems.filters import ProblemFilters, search_text
 from alpaco.services.problems.views import COMPLETED, LIST_ATTRIBUTES
 
 BANK_CREATOR = "alpaco-bank"
+# The `trust` map a writer stores with a completed problem; writers (the bank seeder, the
+# generator) reach this service only through this module.
+stored_trust = trust.stored_trust
 
 
 def get_problem(problem_id: str) -> dict[str, Any] | None:

@@ -14,6 +14,8 @@ from typing import Any, Final
 
 from alpaco.kernel.auth import Claims
 from alpaco.kernel.difficulty import canonical_difficulty
+from alpaco.services.problems.stored import decode, stored_cases
+from alpaco.services.problems.trust import trust_card
 
 COMPLETED: Final = "completed"
 DEFAULT_MODE: Final = "function"
@@ -99,11 +101,12 @@ def list_item(item: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def public_view(item: Mapping[str, Any]) -> dict[str, Any]:
-    """Statements, limits, judge, start code and sample cases; `constraints` and `finalTestCases`
-    stay JSON strings because the original client parses them."""
+    """Statements, limits, judge, start code, sample cases and the trust card; `constraints` and
+    `finalTestCases` stay JSON strings because the original client parses them."""
     constraints = public_constraints(item)
     samples = sample_cases(item.get("finalTestCases"))
     view: dict[str, Any] = {name: item.get(name) for name in _COPIED}
+    submissions, accepted = _count(item, "submissionCount"), _count(item, "acceptedCount")
     view.update(
         difficulty=_difficulty(item),
         tags=_tags(item),
@@ -114,8 +117,14 @@ def public_view(item: Mapping[str, Any]) -> dict[str, Any]:
         constraints=json.dumps(constraints, ensure_ascii=False),
         sampleCases=samples,
         finalTestCases=json.dumps(samples, ensure_ascii=False),
-        submissionCount=_count(item, "submissionCount"),
-        acceptedCount=_count(item, "acceptedCount"),
+        submissionCount=submissions,
+        acceptedCount=accepted,
+        trust=trust_card(
+            item,
+            time_limit_seconds=constraints.get("time_limit_seconds"),
+            submissions=submissions,
+            accepted=accepted,
+        ),
     )
     if "epsilon" in constraints:
         view["epsilon"] = constraints["epsilon"]
@@ -130,7 +139,7 @@ def full_view(item: Mapping[str, Any]) -> dict[str, Any]:
 def public_constraints(item: Mapping[str, Any]) -> dict[str, Any]:
     """The stored constraints' public fields, completed from the top-level copies (the original
     only had the JSON string; our bank writes both)."""
-    stored = _decode(item.get("constraints"))
+    stored = decode(item.get("constraints"))
     constraints = {
         name: stored[name]
         for name in _PUBLIC_CONSTRAINTS
@@ -151,12 +160,6 @@ def public_constraints(item: Mapping[str, Any]) -> dict[str, Any]:
 
 def sample_cases(raw: Any) -> list[dict[str, Any]]:
     """Only cases marked `isSample: true`; a case without the mark is hidden."""
-    decoded = _decode(raw)
-    # The original's regeneration step sometimes stored {"finalTestCases": [...]} instead of the list.
-    if isinstance(decoded, Mapping):
-        decoded = decoded.get("finalTestCases")
-    if not isinstance(decoded, list):
-        return []
     return [
         {
             "input": case.get("input"),
@@ -164,18 +167,9 @@ def sample_cases(raw: Any) -> list[dict[str, Any]]:
             "rationale": case.get("rationale") if isinstance(case.get("rationale"), str) else "",
             "isSample": True,
         }
-        for case in decoded
-        if isinstance(case, Mapping) and case.get("isSample") is True
+        for case in stored_cases(raw)
+        if case.get("isSample") is True
     ]
-
-
-def _decode(raw: Any) -> Any:
-    if not isinstance(raw, str):
-        return raw
-    try:
-        return json.loads(raw)
-    except ValueError:
-        return None
 
 
 def _difficulty(item: Mapping[str, Any]) -> Any:

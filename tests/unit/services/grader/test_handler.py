@@ -148,3 +148,23 @@ def test_both_modes_spend_the_users_one_grading_budget_and_past_it_run_nothing(
     someone_else = copy.deepcopy(event)
     someone_else["requestContext"]["authorizer"]["claims"]["sub"] = f"{user_of(event)}-other"
     assert call(someone_else)[0] == 200
+
+
+def test_find_my_bug_holds_an_in_flight_slot_like_a_grading(
+    executor: Executor, event: dict[str, Any]
+) -> None:
+    find = with_body(event, executionMode="FIND_MY_BUG")
+    with grader.limiter.slot(user_of(event)), grader.limiter.slot(user_of(event)):
+        status, body = call(find)
+    assert (status, body["code"]) == (429, "too_many_requests")
+    assert executor.payloads == []
+
+
+def test_find_my_bug_spends_the_grading_budget(
+    executor: Executor, event: dict[str, Any], rate_limits: Any
+) -> None:
+    rate_limits.lower(gradings=1)
+    assert call(event)[0] == 200
+    status, answer = call(with_body(event, executionMode="FIND_MY_BUG"))
+    assert (status, answer["code"]) == (429, "too_many_requests")
+    assert answer["message"].startswith("Too many gradings")

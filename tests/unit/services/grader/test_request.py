@@ -5,7 +5,12 @@ from typing import Any
 import pytest
 
 from alpaco.kernel.http import BadRequest, PayloadTooLarge
-from alpaco.services.grader.request import CustomRunRequest, GradeRequest, parse_request
+from alpaco.services.grader.request import (
+    CustomRunRequest,
+    FindBugRequest,
+    GradeRequest,
+    parse_request,
+)
 
 CODE = "def solution(x):\n    return x\n"
 
@@ -28,6 +33,15 @@ def test_run_custom_tests_keeps_the_inputs_and_an_optional_problem() -> None:
     with_problem = parse_request({**body, "problemId": "p9"})
     assert isinstance(with_problem, CustomRunRequest)
     assert with_problem.problem_id == "p9"
+
+
+def test_find_my_bug_needs_a_problem() -> None:
+    body = {"executionMode": "FIND_MY_BUG", "userCode": CODE, "customTestCases": [1]}
+    assert parse_request({**body, "problemId": "p3"}) == FindBugRequest(
+        problem_id="p3", code=CODE, language="python3.12"
+    )
+    with pytest.raises(BadRequest, match="Missing problemId for FIND_MY_BUG"):
+        parse_request(body)
 
 
 @pytest.mark.parametrize("language", [None, "", "python", "Python3", "python3.12", "py"])

@@ -233,18 +233,29 @@ def test_custom_tests_run_in_the_problems_mode_and_limits(
 
 
 def test_custom_tests_return_the_originals_shape(problem: Callable[..., str]) -> None:
+    """A problem without a reference or a validator: the original's three fields, and the
+    additions null rather than guessed."""
     executor = FakeExecutor()
     response = run_custom_tests(custom(([1, 2], [5]), problem()), "sub-2", ports(executor))
+    unjudged = {
+        "inputValid": None,
+        "inputError": None,
+        "expectedOutput": None,
+        "expectedError": None,
+        "verdict": None,
+    }
     assert response["results"] == [
         {
             "caseIdentifier": "Custom Case 1",
             "input": [1, 2],
             "runCodeOutput": {"status": "OK", "returnValue": 3, "executionTimeMs": 7},
+            **unjudged,
         },
         {
             "caseIdentifier": "Custom Case 2",
             "input": [5],
             "runCodeOutput": {"status": "OK", "returnValue": 5, "executionTimeMs": 7},
+            **unjudged,
         },
     ]
     assert len(executor.payloads) == 1
