@@ -37,6 +37,8 @@ from typing import Any
 
 import httpx
 
+from serving import serving
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 CASES = 10
 CLIENTS = 4
@@ -172,30 +174,11 @@ def local_platform(workdir: Path) -> Iterator[str]:
     engine.start()
     os.environ["ALPACO_DYNAMODB_ENDPOINT"] = engine.endpoint
     reset_settings()
-    server = None
     try:
         tables.create_missing(dynamo.client())
-        port = free_port()
-        command = [sys.executable, "-m", "alpaco.cli", "serve", "--port", str(port)]
-        command += ["--data-dir", str(workdir / "data"), "--no-seed"]
-        with (workdir / "serve.log").open("wb") as log:
-            server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log)
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{url}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise SystemExit(f"bench: the gateway did not start; see {workdir / 'serve.log'}")
-            time.sleep(0.1)
-        yield url
+        with serving(workdir) as url:
+            yield url
     finally:
-        if server is not None:
-            server.terminate()
-            server.wait(timeout=15)
         engine.stop()
 
 

@@ -35,7 +35,6 @@ import json
 import math
 import os
 import random
-import subprocess
 import sys
 import tempfile
 import threading
@@ -49,6 +48,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+
+from serving import serving
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 # Function-mode bank problems with a short reference solution, seeded on the bench's own platform.
@@ -267,7 +268,6 @@ def local_platform(workdir: Path) -> Iterator[str]:
     engine.start()
     os.environ["ALPACO_DYNAMODB_ENDPOINT"] = engine.endpoint
     reset_settings()
-    server = None
     try:
         tables.create_missing(dynamo.client())
         from alpaco.bank.seed import seed_bank
@@ -280,29 +280,9 @@ def local_platform(workdir: Path) -> Iterator[str]:
         report = seed_bank(get_invoker(), repository, only=BANK_IDS)
         if not report.ok:
             raise SystemExit(f"bench: seeding failed\n{report.summary()}")
-        port = free_port()
-        command = [sys.executable, "-m", "alpaco.cli", "serve", "--port", str(port)]
-        command += ["--data-dir", str(workdir / "data"), "--no-seed"]
-        with (workdir / "serve.log").open("wb") as log:
-            server = subprocess.Popen(
-                command, stdout=subprocess.DEVNULL, stderr=log, env=server_env
-            )
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{url}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise SystemExit(f"bench: the gateway did not start; see {workdir / 'serve.log'}")
-            time.sleep(0.1)
-        yield url
+        with serving(workdir, server_env) as url:
+            yield url
     finally:
-        if server is not None:
-            server.terminate()
-            server.wait(timeout=15)
         engine.stop()
 
 
