@@ -1,6 +1,9 @@
-// One problem: statement (Korean or English), limits, the editor, "Run examples" and "Submit",
-// and the tutor (views/tutor.js), which reads the editor and hears of each grading.
+// One problem: statement (Korean or English), limits and trust card (views/trust.js), the editor,
+// "Run examples", "Submit", runs on the student's own inputs (views/custom.js), "find my bug" after
+// a failed grading (views/findbug.js), and the tutor (views/tutor.js), which reads the editor and
+// hears of each grading.
 import { get, post } from "../api.js";
+import { canFindBug } from "../bug.js";
 import { compareHint } from "../compare.js";
 import { append, busy, errorBox, h, labelledPre, loading, markdownBlock, replace, toggleGroup } from "../dom.js";
 import { codeEditor } from "../editor.js";
@@ -8,7 +11,10 @@ import { difficultyLabel, preview, seconds } from "../format.js";
 import { locale, t } from "../i18n.js";
 import { session } from "../session.js";
 import { hasExamples } from "../statement.js";
+import { customPanel } from "./custom.js";
+import { findBugPanel } from "./findbug.js";
 import { gradeResult, runStatus } from "./results.js";
+import { trustPanel } from "./trust.js";
 import { tutorPanel } from "./tutor.js";
 
 const STATEMENT_KEY = "alpaco.statementLanguage";
@@ -21,13 +27,14 @@ export async function problemPage(page, problemId) {
   let tutor = null;
   const editor = editorPanel(problem, output, (grade) => tutor.graded(grade));
   tutor = tutorPanel(problem, editor.code);
+  const custom = customPanel(problem, { code: editor.code, output, ready: () => requireSignIn(output) });
   replace(
     page,
     h(
       "div",
       { class: "solve" },
-      h("div", { class: "statement" }, statementPanel(problem)),
-      h("div", { class: "workspace" }, editor.element, output, tutor.element),
+      h("div", { class: "statement" }, statementPanel(problem), trustPanel(problem)),
+      h("div", { class: "workspace" }, editor.element, custom, output, tutor.element),
     ),
   );
 }
@@ -181,7 +188,10 @@ function sampleRun(problem, sample, result, index) {
   const run = result.runCodeOutput || {};
   const stdio = problem.mode === "stdio";
   const actual = stdio ? run.stdout : run.returnValue;
-  const matches = run.status === "OK" ? compareHint(problem.judgeType, sample?.expected_output, actual) : null;
+  // The judge's verdict against the reference when the server gives one; else a local hint.
+  const judged = result.verdict ? result.verdict === "ACCEPTED" : null;
+  const matches =
+    run.status === "OK" ? (judged ?? compareHint(problem.judgeType, sample?.expected_output, actual)) : null;
   return h(
     "article",
     { class: "sample-run", "data-status": run.status, "data-matches": matches === null ? null : String(matches) },
@@ -217,7 +227,8 @@ async function submitCode(problem, code, output, onGraded) {
       language: "python",
       executionMode: "GRADE_SUBMISSION",
     });
-    replace(output, h("h2", {}, t("solve.gradeTitle")), gradeResult(data));
+    const bug = canFindBug(data.status) ? findBugPanel(problem, code) : null;
+    replace(output, h("h2", {}, t("solve.gradeTitle")), gradeResult(data, bug));
     onGraded(data);
   } catch (error) {
     replace(output, errorBox(error));

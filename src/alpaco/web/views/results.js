@@ -4,18 +4,17 @@ import { h, labelledPre } from "../dom.js";
 import { kilobytes, preview, seconds, verdictClass, verdictLabel } from "../format.js";
 import { t } from "../i18n.js";
 
-export function verdictBadge(status) {
-  return h("span", { class: `badge ${verdictClass(status)}`, "data-status": status }, verdictLabel(status));
-}
-
-export function runStatus(run) {
-  const crash = run.exceptionType ? ` · ${crashText(run)}` : "";
+/** A verdict as a badge; `crashed` (a result with `exceptionType`, `exceptionLine`) adds where it crashed. */
+export function verdictBadge(status, crashed = null) {
+  const crash = crashed?.exceptionType ? ` · ${crashText(crashed)}` : "";
   return h(
     "span",
-    { class: `badge ${verdictClass(run.status)}`, "data-status": run.status },
-    `${verdictLabel(run.status)}${crash}`,
+    { class: `badge ${verdictClass(status)}`, "data-status": status },
+    `${verdictLabel(status)}${crash}`,
   );
 }
+
+export const runStatus = (run) => verdictBadge(run.status, run);
 
 function crashText(result) {
   return result.exceptionLine
@@ -23,7 +22,8 @@ function crashText(result) {
     : result.exceptionType;
 }
 
-export function gradeResult(data) {
+/** The banner, then `extra` (what the solve page offers after it), then the per-case table. */
+export function gradeResult(data, extra = null) {
   const passed = data.passedCaseCount ?? (data.results || []).filter((r) => r.status === "ACCEPTED").length;
   const total = data.totalCaseCount ?? (data.results || []).length;
   return [
@@ -37,6 +37,7 @@ export function gradeResult(data) {
       h("span", {}, t("result.memory", { memory: kilobytes(data.memoryKb) })),
     ),
     data.errorMessage ? h("p", { class: "muted" }, data.errorMessage) : null,
+    extra,
     data.results?.length ? caseTable(data.results) : null,
   ];
 }
