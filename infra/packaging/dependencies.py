@@ -9,6 +9,7 @@ the lock file's hash and the target, so a second build installs nothing.
 from __future__ import annotations
 
 import hashlib
+import os
 import platform
 import shutil
 import subprocess
@@ -64,7 +65,9 @@ def installed(requirements: Path, target: Target, cache: Path) -> Path:
     digest = hashlib.sha256(requirements.read_bytes()).hexdigest()[:16]
     folder = cache / f"deps-{target.key}-{digest}"
     if not folder.is_dir():
-        staging = folder.with_name(folder.name + ".partial")
+        # Staged under this process's own name: two builders at once (the test workers) each
+        # install, and whichever renames second finds the folder there and drops its copy.
+        staging = folder.with_name(f"{folder.name}.partial-{os.getpid()}")
         shutil.rmtree(staging, ignore_errors=True)
         subprocess.run(
             [
@@ -76,7 +79,12 @@ def installed(requirements: Path, target: Target, cache: Path) -> Path:
             ],
             check=True,
         )  # fmt: skip
-        staging.rename(folder)
+        try:
+            staging.rename(folder)
+        except OSError:
+            if not folder.is_dir():
+                raise
+            shutil.rmtree(staging, ignore_errors=True)
     return folder
 
 
