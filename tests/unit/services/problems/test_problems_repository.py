@@ -5,12 +5,13 @@ from __future__ import annotations
 import itertools
 import re
 
+from tests.unit.services.list_indexes import named, projected
+
 from alpaco.kernel.dynamo import Query
 from alpaco.kernel.tables import (
     COMPLETED_PROBLEMS_INDEX,
     PROBLEMS,
     PROBLEMS_BY_CREATOR_INDEX,
-    create_table_request,
 )
 from alpaco.services.problems.filters import ProblemFilters
 from alpaco.services.problems.repository import list_query
@@ -74,29 +75,6 @@ def test_different_filters_have_different_cursor_scopes() -> None:
     assert len(scopes) == 6
 
 
-# A top-level attribute name or #placeholder: not a :value, a nested path's tail or a function.
-_NAME = re.compile(r"(?<![\w.#:])#?[A-Za-z_]\w*\b(?!\s*\()")
-_WORDS = {"and", "or", "not", "in", "between"}
-
-
-def _named(query: Query) -> set[str]:
-    """Every attribute the query reads or matches on, placeholders resolved."""
-    names = query.names or {}
-    text = f"{query.key_condition} {query.filter or ''}"
-    tokens = [t for t in _NAME.findall(text) if t.lower() not in _WORDS]
-    return {*query.projection, *(names.get(t, t) for t in tokens)}
-
-
-def _projected(index: str) -> set[str]:
-    """What the declared index copies: the keys, and its NonKeyAttributes."""
-    (declared,) = [
-        g
-        for g in create_table_request(PROBLEMS)["GlobalSecondaryIndexes"]
-        if g["IndexName"] == index
-    ]
-    return {*PROBLEMS.key_names(index), *declared["Projection"]["NonKeyAttributes"]}
-
-
 def test_the_name_reader_sees_filters_through_placeholders_and_functions() -> None:
     query = Query(
         PROBLEMS,
@@ -106,7 +84,7 @@ def test_the_name_reader_sees_filters_through_placeholders_and_functions() -> No
         filter="contains(#t, :t) AND NOT attribute_exists(hidden) AND #m.inner IN (:t)",
         projection=("problemId",),
     )
-    assert _named(query) == {"problemId", "creatorId", "title", "hidden", "meta"}
+    assert named(query) == {"problemId", "creatorId", "title", "hidden", "meta"}
 
 
 def test_every_list_query_reads_and_matches_only_what_its_index_copies() -> None:
@@ -116,5 +94,5 @@ def test_every_list_query_reads_and_matches_only_what_its_index_copies() -> None
     ):
         query = list_query(ProblemFilters(creator, difficulty, tag, title, ascending))
         assert query.index is not None
-        assert set(LIST_ATTRIBUTES) <= _named(query)
-        assert _named(query) <= _projected(query.index), query
+        assert set(LIST_ATTRIBUTES) <= named(query)
+        assert named(query) <= projected(PROBLEMS, query.index), query

@@ -6,6 +6,7 @@ import itertools
 import re
 
 import pytest
+from tests.unit.services.list_indexes import named, projected
 
 from alpaco.kernel.dynamo import Query
 from alpaco.kernel.tables import (
@@ -14,7 +15,6 @@ from alpaco.kernel.tables import (
     SUBMISSIONS_BY_AUTHOR_INDEX,
     SUBMISSIONS_BY_PROBLEM_INDEX,
     SUBMISSIONS_BY_USER_INDEX,
-    create_table_request,
 )
 from alpaco.services.submissions.filters import SubmissionFilters
 from alpaco.services.submissions.repository import list_query
@@ -62,29 +62,6 @@ def test_all_index_is_keyed_on_the_submission_flag() -> None:
     assert query.forward is False
 
 
-# A top-level attribute name or #placeholder: not a :value, a nested path's tail or a function.
-_NAME = re.compile(r"(?<![\w.#:])#?[A-Za-z_]\w*\b(?!\s*\()")
-_WORDS = {"and", "or", "not", "in", "between"}
-
-
-def _named(query: Query) -> set[str]:
-    """Every attribute the query reads or matches on, placeholders resolved."""
-    names = query.names or {}
-    text = f"{query.key_condition} {query.filter or ''}"
-    tokens = [t for t in _NAME.findall(text) if t.lower() not in _WORDS]
-    return {*query.projection, *(names.get(t, t) for t in tokens)}
-
-
-def _projected(index: str) -> set[str]:
-    """What the declared index copies: the keys, and its NonKeyAttributes."""
-    (declared,) = [
-        g
-        for g in create_table_request(SUBMISSIONS)["GlobalSecondaryIndexes"]
-        if g["IndexName"] == index
-    ]
-    return {*SUBMISSIONS.key_names(index), *declared["Projection"]["NonKeyAttributes"]}
-
-
 def test_every_list_query_reads_and_matches_only_what_its_index_copies() -> None:
     """DynamoDB refuses a query on an index naming an attribute the index does not copy; the
     list index never copies the code or the per-case results."""
@@ -93,6 +70,6 @@ def test_every_list_query_reads_and_matches_only_what_its_index_copies() -> None
     ):
         query = list_query(SubmissionFilters(user, problem, author, title, ascending))
         assert query.index is not None
-        assert set(LIST_ATTRIBUTES) <= _named(query)
-        assert _named(query) <= _projected(query.index), query
-        assert not {"userCode", "results"} & _projected(query.index)
+        assert set(LIST_ATTRIBUTES) <= named(query)
+        assert named(query) <= projected(SUBMISSIONS, query.index), query
+        assert not {"userCode", "results"} & projected(SUBMISSIONS, query.index)
